@@ -1,0 +1,55 @@
+/// Settings fixed when a `Simulation` starts (flags of the command line).
+public struct EngineConfig: Sendable, Equatable {
+    /// `nr_cpu_ids`. 1...4096.
+    public var cpuCount: Int
+    /// Timer frequency: 100, 250, 300 or 1000.
+    public var hz: Int
+    /// Seed of the deterministic random number generator.
+    public var seed: UInt64
+    /// Is `call_rcu()` lazy at start (`enable_rcu_lazy`)?
+    public var lazyEnabled: Bool
+    /// Workloads running at start.
+    public var workloads: [WorkloadKind]
+    public var policy: ReclaimPolicyKind
+    /// Total RAM of the memory model.
+    public var memoryBytes: UInt64
+
+    public static let allowedHZ: [Int] = [100, 250, 300, 1000]
+    public static let maxCPUs = 4096
+
+    public init(cpuCount: Int = 8, hz: Int = 1000, seed: UInt64 = 1, lazyEnabled: Bool = true,
+                workloads: [WorkloadKind] = [.video], policy: ReclaimPolicyKind = .shrinker,
+                memoryBytes: UInt64 = 4 << 30) {
+        self.cpuCount = cpuCount; self.hz = hz; self.seed = seed; self.lazyEnabled = lazyEnabled
+        self.workloads = workloads; self.policy = policy; self.memoryBytes = memoryBytes
+    }
+}
+
+/// The synthetic workloads (calibration.md). Each can be toggled while running.
+public enum WorkloadKind: String, Sendable, CaseIterable, Equatable, Hashable {
+    case video, logging, build, idle
+
+    /// One line for `--list-workloads` and the help screen.
+    public var summary: String {
+        switch self {
+        case .video: return "ChromeOS-style video playback: a frame every 16.6 ms closes files, 1-2 lazy callbacks at a time"
+        case .logging: return "Android-style logger: opens and closes files constantly, each close frees file/dentry/inode objects"
+        case .build: return "kernel build: every CPU busy, thousands of callbacks per second, some hurry"
+        case .idle: return "idle, screen off: a light trickle of lazy callbacks"
+        }
+    }
+}
+
+/// How memory held by lazy callbacks is got back (DESIGN.md §2). Only `shrinker` and `none`
+/// are modelled so far; the seam is `ReclaimPolicy`.
+public enum ReclaimPolicyKind: String, Sendable, CaseIterable, Equatable {
+    case shrinker
+    case none
+}
+
+/// A change applied to a running simulation (from a key, a scenario step or a flag).
+public enum EngineControl: Sendable, Equatable {
+    case setWorkload(WorkloadKind, on: Bool)
+    case setLazy(Bool)
+    case setPolicy(ReclaimPolicyKind)
+}
