@@ -1,3 +1,9 @@
+// Golden screens, recorded with RCUTOP_RECORD=1 swift test --filter goldenScreen (rewrites this file).
+// Kept as Swift so SwiftPM compiles them in (no resource files in the test target).
+
+enum GoldenScreens {
+    /// SnapshotFixtures.video(), AppState(), built-in theme, Unicode glyphs, 100x30.
+    static let video8cpu100x30 = #"""
  rcutop   t=12.345s  1x  HZ 1000  8 CPUs   LAZY ON   shrinker  1video 2logging 3build 4idle         
 ┌ CPUs ──────────────────────────────────── 8 CPUs, 1 busy ┐┌ grace period ─────────────── running ┐
 │ CPU state DONE WAIT NXRD NEXT BYPS LAZY WK/S callbacks   ││gp_seq   -1187                        │
@@ -28,3 +34,5 @@
 │                                                          ││        ⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣾⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿│
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
 q quit  ? help  space pause  +/- speed  . step  1-4 workloads  l lazy  t theme        theme default 
+"""#
+}
