@@ -12,6 +12,12 @@ import RCUEngine
             try b.lines.joined(separator: "\n").write(toFile: "\(dir)/\(cpus)cpu-\(w)x\(h)-\(glyph).txt", atomically: true, encoding: .utf8)
         }
     }
+    let store = ThemeStore(searchPaths: [ThemeStoreTests.repoThemes])
+    for name in ThemeStoreTests.shipped {
+        let theme = try store.load(name)
+        let b = DashboardView.render(snapshot: SnapshotFixtures.video(), state: AppState(selectedPanel: .memory), theme: theme, glyphs: .unicode, width: 100, height: 30)
+        try ansi(b).write(toFile: "\(dir)/theme-\(name).ansi", atomically: true, encoding: .utf8)
+    }
     var help = AppState(); help.showHelp = true
     let b = DashboardView.render(snapshot: SnapshotFixtures.video(), state: help, theme: .builtIn, glyphs: .unicode, width: 80, height: 24)
     try b.lines.joined(separator: "\n").write(toFile: "\(dir)/help-80x24.txt", atomically: true, encoding: .utf8)

@@ -68,7 +68,13 @@ struct CPUTableView {
             let all = context.snapshot.cpus
             var sums = Array(repeating: 0, count: 7)
             for cpu in all { for (i, v) in values(cpu).enumerated() { sums[i] = sums[i] &+ v } }
-            if inner.height >= cpus.count + 3 && columns(width: inner.width).bar > 0 { renderLegend(in: inner.row(inner.height - 2), into: &buffer) }
+            if inner.height >= cpus.count + 3 {
+                if columns(width: inner.width).bar > 0 {
+                    renderLegend(in: inner.row(inner.height - 2), into: &buffer)
+                } else if columns(width: inner.width).titles == CPUTableView.compactTitles {
+                    Label("NXRD=NEXT_READY BYPS=bypass WK/S=wake-ups/s", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
+                }
+            }
             renderRow(label: "all", state: "", values: sums, stateStyle: t.dim, labelStyle: t.title,
                       bar: nil, scale: scale, in: inner.row(inner.height - 1), into: &buffer)
         }
