@@ -25,3 +25,17 @@ import RCUEngine
     let z = DashboardView.render(snapshot: SnapshotFixtures.video(), state: zoom, theme: .builtIn, glyphs: .unicode, width: 100, height: 30)
     try z.lines.joined(separator: "\n").write(toFile: "\(dir)/zoom-100x30.txt", atomically: true, encoding: .utf8)
 }
+
+/// Render time per frame when $RCUTOP_BENCH is set (printed, not checked).
+@Test func renderTimeWhenAsked() {
+    guard ProcessInfo.processInfo.environment["RCUTOP_BENCH"] != nil else { return }
+    for (cpus, w, h) in [(8, 80, 24), (8, 200, 60), (4096, 200, 60)] {
+        let snapshot = SnapshotFixtures.video(cpus: cpus)
+        let clock = ContinuousClock()
+        let n = 50
+        let t = clock.measure {
+            for _ in 0..<n { _ = DashboardView.render(snapshot: snapshot, state: AppState(), theme: .builtIn, glyphs: .unicode, width: w, height: h) }
+        }
+        print("render \(cpus) CPUs \(w)x\(h): \(t / n) per frame")
+    }
+}

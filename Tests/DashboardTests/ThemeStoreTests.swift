@@ -120,3 +120,13 @@ import Testing
         }
     }
 }
+
+extension ThemeStoreTests {
+    @Test func relativeExecutablePathWalksUpToTheCurrentFolder() {
+        var asked: [String] = []
+        let paths = ThemeStore.defaultSearchPaths(executablePath: ".build/release/rcutop", environment: [:]) { asked.append($0); return $0 == "./themes" }
+        #expect(asked == [".build/release/themes", ".build/themes", "./themes"])
+        #expect(paths.contains("./themes"))
+        #expect(paths.first == ".build/release/themes")
+    }
+}

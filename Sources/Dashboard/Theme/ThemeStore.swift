@@ -40,8 +40,9 @@ public struct ThemeStore: Sendable {
         for _ in 0..<32 {
             let candidate = join(dir, "themes")
             if isDirectory(candidate) { add(candidate); break }
+            // A relative path walks up to "." only; an absolute one up to "/".
             let up = parent(of: dir)
-            if up == dir { break }
+            if up == dir || dir == "." || up.hasSuffix("..") { break }
             dir = up
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
