@@ -2,8 +2,9 @@ import RCUEngine
 
 /// Everything the dashboard remembers between frames that is not engine state.
 ///
-/// CONTRACT STUB: fields may be added; the executable uses `init`, `speed`, `isPaused`, `fps`,
-/// `themeName`, `showHelp` and `reduce`.
+/// Lazy on/off, workloads and policy are kept "as last commanded" so `reduce` can say what to
+/// switch; the frame loop refreshes them from each `Snapshot` with `observe(_:)`, and the views
+/// always show the snapshot's values.
 public struct AppState: Sendable, Equatable {
     /// Simulated seconds per wall second.
     public var speed: Double
@@ -15,19 +16,122 @@ public struct AppState: Sendable, Equatable {
     public var themeNames: [String]
     public var showHelp: Bool
     public var hz: Int
+    /// The panel arrows / Tab select (and `z` zooms).
+    public var selectedPanel: Panel
+    public var isZoomed: Bool
+    /// A one-line message for the event log area (a theme that failed to load), until Esc.
+    public var message: String?
+    /// Lazy RCU as last commanded or observed.
+    public var lazyEnabled: Bool
+    /// Workloads on, as last commanded or observed, in `WorkloadKind.allCases` order.
+    public var workloads: [WorkloadKind]
+    public var policy: ReclaimPolicyKind
 
     public init(speed: Double = 1, isPaused: Bool = false, fps: Int = 10, themeName: String = "default",
-                themeNames: [String] = ["default"], showHelp: Bool = false, hz: Int = 1000) {
+                themeNames: [String] = ["default"], showHelp: Bool = false, hz: Int = 1000,
+                selectedPanel: Panel = .cpus, isZoomed: Bool = false, message: String? = nil,
+                lazyEnabled: Bool = true, workloads: [WorkloadKind] = [.video], policy: ReclaimPolicyKind = .shrinker) {
         self.speed = speed; self.isPaused = isPaused; self.fps = fps; self.themeName = themeName
         self.themeNames = themeNames; self.showHelp = showHelp; self.hz = hz
+        self.selectedPanel = selectedPanel; self.isZoomed = isZoomed; self.message = message
+        self.lazyEnabled = lazyEnabled; self.workloads = workloads; self.policy = policy
+    }
+
+    /// The speeds `+` and `-` step through, in simulated seconds per wall second.
+    public static let speedSteps: [Double] = [0.001, 0.01, 0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 10000]
+
+    /// Take lazy on/off, workloads, policy and HZ from the engine (the truth).
+    public mutating func observe(_ snapshot: Snapshot) {
+        lazyEnabled = snapshot.lazyEnabled
+        workloads = snapshot.activeWorkloads
+        policy = snapshot.policy
+        hz = snapshot.hz
+    }
+}
+
+/// The dashboard's panels, in the order Tab and the arrows visit them.
+public enum Panel: String, Sendable, CaseIterable, Equatable {
+    case cpus, gracePeriod, wakeups, memory, events
+
+    public var title: String {
+        switch self {
+        case .cpus: return "CPUs"
+        case .gracePeriod: return "grace period"
+        case .wakeups: return "wake-ups"
+        case .memory: return "memory"
+        case .events: return "events"
+        }
     }
 }
 
 /// Apply a command to the app state; return what the outside world must do. Pure.
 public func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
     switch command {
-    case .quit: return [.quit]
-    case .togglePause: state.isPaused.toggle(); return []
-    default: return []
+    case .quit:
+        return [.quit]
+    case .toggleHelp:
+        state.showHelp.toggle()
+        return []
+    case .togglePause:
+        state.isPaused.toggle()
+        return []
+    case .speedUp:
+        state.speed = AppState.speedSteps.first { $0 > state.speed * 1.000001 } ?? AppState.speedSteps.last!
+        return []
+    case .speedDown:
+        state.speed = AppState.speedSteps.last { $0 < state.speed * 0.999999 } ?? AppState.speedSteps.first!
+        return []
+    case .setSpeed(let speed):
+        guard speed.isFinite, speed > 0 else { return [] }
+        state.speed = min(AppState.speedSteps.last!, max(AppState.speedSteps.first!, speed))
+        return []
+    case .singleStep:
+        // One jiffy only makes sense with the clock stopped: a step while running pauses, then steps.
+        state.isPaused = true
+        return [.step(jiffies: 1)]
+    case .toggleWorkload(let kind):
+        let on = !state.workloads.contains(kind)
+        state.workloads = WorkloadKind.allCases.filter { $0 == kind ? on : state.workloads.contains($0) }
+        return [.engine(.setWorkload(kind, on: on))]
+    case .toggleLazy:
+        state.lazyEnabled.toggle()
+        return [.engine(.setLazy(state.lazyEnabled))]
+    case .nextPolicy:
+        let all = ReclaimPolicyKind.allCases
+        let i = all.firstIndex(of: state.policy) ?? 0
+        state.policy = all[(i + 1) % all.count]
+        return [.engine(.setPolicy(state.policy))]
+    case .nextTheme:
+        guard !state.themeNames.isEmpty else { return [] }
+        let i = state.themeNames.firstIndex(of: state.themeName) ?? -1
+        let next = state.themeNames[(i + 1) % state.themeNames.count]
+        guard next != state.themeName else { return [] }
+        state.themeName = next
+        return [.loadTheme(next)]
+    case .themeFailed(let reason):
+        // The theme just asked for (`themeName`) is broken: go back to the one before it in the
+        // cycle (still on screen) and drop the broken one, so the next `t` moves on.
+        let failed = state.themeName
+        if let i = state.themeNames.firstIndex(of: failed), state.themeNames.count > 1 {
+            let previous = state.themeNames[(i + state.themeNames.count - 1) % state.themeNames.count]
+            state.themeNames.remove(at: i)
+            state.themeName = previous
+        }
+        state.message = "theme \(failed) skipped: \(reason)"
+        return []
+    case .selectNext:
+        let all = Panel.allCases
+        state.selectedPanel = all[((all.firstIndex(of: state.selectedPanel) ?? 0) + 1) % all.count]
+        return []
+    case .selectPrevious:
+        let all = Panel.allCases
+        state.selectedPanel = all[((all.firstIndex(of: state.selectedPanel) ?? 0) + all.count - 1) % all.count]
+        return []
+    case .toggleZoom:
+        state.isZoomed.toggle()
+        return []
+    case .dismiss:
+        if state.showHelp { state.showHelp = false } else if state.isZoomed { state.isZoomed = false } else { state.message = nil }
+        return []
     }
 }

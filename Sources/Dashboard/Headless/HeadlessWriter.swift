@@ -5,15 +5,116 @@ public enum HeadlessFormat: String, Sendable, CaseIterable {
     case jsonl, csv
 }
 
-/// Turns snapshots into headless records (one line each). CONTRACT STUB: signatures stay.
+/// Turns snapshots into headless records, one line each (no trailing newline).
+///
+/// Both formats carry the same scalar fields in the same order; JSON lines nest
+/// `wakeups_by_cause` and `flushes` as objects keyed by the engine's raw values, CSV flattens them
+/// into `wakeups_<cause>` and `flushes_<reason>` columns. Output is built by hand with a fixed key
+/// order and no Foundation, so identical snapshots give byte-identical lines.
 public struct HeadlessWriter: Sendable {
     public let format: HeadlessFormat
     public init(format: HeadlessFormat) { self.format = format }
 
     /// A header line to print first (CSV column names), or nil.
-    public func header() -> String? { nil }
+    public func header() -> String? {
+        format == .csv ? HeadlessWriter.csvColumns.joined(separator: ",") : nil
+    }
+
     /// One record for the snapshot taken at the end of an interval.
-    public func record(_ snapshot: Snapshot) -> String { "{\"t\":\(snapshot.seconds)}" }
-    /// The final summary record (`"summary": true` in JSON lines).
-    public func summary(_ snapshot: Snapshot) -> String { "{\"t\":\(snapshot.seconds),\"summary\":true}" }
+    public func record(_ snapshot: Snapshot) -> String { line(snapshot, summary: false) }
+
+    /// The final summary record (`"summary": true` in JSON lines, `summary` column 1 in CSV).
+    public func summary(_ snapshot: Snapshot) -> String { line(snapshot, summary: true) }
+
+    /// CSV column names, in record order.
+    public static let csvColumns: [String] =
+        ["t", "jiffies", "gp_seq", "gp_completed", "cb_queued", "cb_invoked", "cb_pending", "lazy_pending", "bypass", "wakeups"]
+        + WakeupCause.allCases.map { "wakeups_" + $0.rawValue }
+        + ["bytes_pending", "bytes_lazy", "bytes_freed", "free_bytes", "lazy", "policy", "workloads"]
+        + FlushReason.allCases.map { "flushes_" + $0.rawValue }
+        + ["shrinker_counts", "shrinker_scans", "summary"]
+
+    private func line(_ s: Snapshot, summary: Bool) -> String {
+        let t = Format.fixed(s.seconds, decimals: 3)
+        let causes = WakeupCause.allCases.enumerated().map { (i, c) in (c.rawValue, i < s.wakeups.total.count ? s.wakeups.total[i] : 0) }
+        let flushes = FlushReason.allCases.enumerated().map { (i, r) in (r.rawValue, i < s.flushes.count.count ? s.flushes.count[i] : 0) }
+        switch format {
+        case .jsonl:
+            var o = JSONObject()
+            o.raw("t", t)
+            o.raw("jiffies", "\(s.jiffies)")
+            o.raw("gp_seq", "\(s.gracePeriod.gpSeq)")
+            o.raw("gp_completed", "\(s.gracePeriod.completed)")
+            o.raw("cb_queued", "\(s.counters.queued)")
+            o.raw("cb_invoked", "\(s.counters.invoked)")
+            o.raw("cb_pending", "\(s.counters.pending)")
+            o.raw("lazy_pending", "\(s.counters.lazyPending)")
+            o.raw("bypass", "\(s.counters.bypass)")
+            o.raw("wakeups", "\(s.wakeups.rcuTotal)")
+            var byCause = JSONObject()
+            for (name, n) in causes { byCause.raw(name, "\(n)") }
+            o.raw("wakeups_by_cause", byCause.text)
+            o.raw("bytes_pending", "\(s.memory.bytesPending)")
+            o.raw("bytes_lazy", "\(s.memory.bytesLazy)")
+            o.raw("bytes_freed", "\(s.memory.bytesFreed)")
+            o.raw("free_bytes", "\(s.memory.freeBytes)")
+            o.raw("lazy", s.lazyEnabled ? "true" : "false")
+            o.string("policy", s.policy.rawValue)
+            o.raw("workloads", "[" + s.activeWorkloads.map { JSONObject.quote($0.rawValue) }.joined(separator: ",") + "]")
+            var fl = JSONObject()
+            for (name, n) in flushes { fl.raw(name, "\(n)") }
+            o.raw("flushes", fl.text)
+            o.raw("shrinker_counts", "\(s.memory.shrinkerCounts)")
+            o.raw("shrinker_scans", "\(s.memory.shrinkerScans)")
+            if summary { o.raw("summary", "true") }
+            return o.text
+        case .csv:
+            var fields: [String] = [t, "\(s.jiffies)", "\(s.gracePeriod.gpSeq)", "\(s.gracePeriod.completed)",
+                                    "\(s.counters.queued)", "\(s.counters.invoked)", "\(s.counters.pending)",
+                                    "\(s.counters.lazyPending)", "\(s.counters.bypass)", "\(s.wakeups.rcuTotal)"]
+            fields += causes.map { "\($0.1)" }
+            fields += ["\(s.memory.bytesPending)", "\(s.memory.bytesLazy)", "\(s.memory.bytesFreed)", "\(s.memory.freeBytes)",
+                       s.lazyEnabled ? "1" : "0", HeadlessWriter.csvField(s.policy.rawValue),
+                       HeadlessWriter.csvField(s.activeWorkloads.map(\.rawValue).joined(separator: "+"))]
+            fields += flushes.map { "\($0.1)" }
+            fields += ["\(s.memory.shrinkerCounts)", "\(s.memory.shrinkerScans)", summary ? "1" : "0"]
+            return fields.joined(separator: ",")
+        }
+    }
+
+    /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences("\"", "\"\"") + "\""
+    }
+}
+
+/// A JSON object built in insertion order.
+struct JSONObject {
+    private var parts: [String] = []
+    mutating func raw(_ key: String, _ value: String) { parts.append(JSONObject.quote(key) + ":" + value) }
+    mutating func string(_ key: String, _ value: String) { raw(key, JSONObject.quote(value)) }
+    var text: String { "{" + parts.joined(separator: ",") + "}" }
+
+    /// A JSON string literal with `"`, `\` and control characters escaped.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
 }

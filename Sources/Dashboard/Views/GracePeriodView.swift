@@ -1,0 +1,67 @@
+import RCUEngine
+
+/// The grace-period panel: gp_seq (signed, as the kernel's %ld), phase (kernel name and plain
+/// words), elapsed time, CPUs still owing a quiescent state, GPs completed, recent durations.
+struct GracePeriodView {
+    let context: ViewContext
+
+    func render(in area: Rect, into buffer: inout ScreenBuffer) {
+        let t = context.theme, s = context.snapshot, gp = s.gracePeriod
+        buffer.fill(area, with: Cell(" ", style: t.background))
+        let block = context.panelBlock(.gracePeriod, rightTitle: gp.inProgress ? "running" : "idle")
+        block.render(in: area, into: &buffer)
+        let inner = block.inner(area)
+        guard !inner.isEmpty else { return }
+        let wide = inner.width >= 44
+        let lw = 9
+        var row = 0
+        context.field("gp_seq", "\(gp.gpSeq)", in: inner, row: row, labelWidth: lw, style: t.highlight, into: &buffer)
+        row += 1
+        let kernel = wide ? gp.state.kernelName : String(gp.state.kernelName.dropFirst("RCU_GP_".count))
+        let words = ViewContext.plainWords(gp.state)
+        let x = context.field("phase", kernel, in: inner, row: row, labelWidth: lw, style: gp.inProgress ? t.warning : t.text, into: &buffer)
+        if inner.height >= 5 {
+            row += 1
+            buffer.put(words, in: inner, row: row, column: words.count <= inner.width - lw ? lw : 0, style: t.graphText)
+        } else {
+            buffer.put(": " + words, in: inner, row: row, column: x, style: t.graphText)
+        }
+        row += 1
+        let elapsed = gp.inProgress ? Format.milliseconds(jiffies: gp.elapsedJiffies, hz: s.hz) : "-"
+        let owing = gp.cpusOwingQS
+        let owingText: String
+        if owing.isEmpty { owingText = gp.inProgress ? "none" : "-" } else {
+            let list = owing.prefix(12).map(String.init).joined(separator: " ")
+            owingText = owing.count <= 12 && list.count + 12 <= inner.width - lw - elapsed.count ? "CPU " + list : "\(owing.count) CPUs"
+        }
+        var c = context.field("elapsed", elapsed, in: inner, row: row, labelWidth: lw, into: &buffer)
+        c = buffer.put("  owe QS ", in: inner, row: row, column: c, style: t.dim) - inner.x
+        buffer.put(owingText, in: inner, row: row, column: c, style: owing.isEmpty ? t.dim : t.highlight)
+        row += 1
+        c = context.field("done", "\(gp.completed)", in: inner, row: row, labelWidth: lw, into: &buffer)
+        // As many recent durations as fit, newest last.
+        var recent: [String] = []
+        var room = inner.width - c - "  last ".count - " ms".count
+        for d in gp.recentDurations.reversed() {
+            let text = Format.fixed(Double(d) * 1000 / Double(max(1, s.hz)), decimals: 0)
+            if text.count + (recent.isEmpty ? 0 : 1) > room { break }
+            room -= text.count + (recent.isEmpty ? 0 : 1)
+            recent.insert(text, at: 0)
+        }
+        if !recent.isEmpty {
+            c = buffer.put("  last ", in: inner, row: row, column: c, style: t.dim) - inner.x
+            buffer.put(recent.joined(separator: " ") + " ms", in: inner, row: row, column: c, style: t.text)
+        }
+        row += 1
+        if row < inner.height {
+            context.field("FQS", "\(gp.fqsScans) scans", in: inner, row: row, labelWidth: lw, into: &buffer)
+            row += 1
+        }
+        if row < inner.height, !gp.recentDurations.isEmpty {
+            let sparkArea = Rect(x: inner.x + lw, y: inner.y + row, width: inner.width - lw, height: inner.height - row)
+            buffer.put("GP ms", in: inner, row: row, style: t.dim)
+            Sparkline(values: gp.recentDurations, gradient: t.processGraph, background: t[.mainBG],
+                      glyphs: context.glyphs, emptyStyle: t.background).render(in: sparkArea, into: &buffer)
+        }
+    }
+}

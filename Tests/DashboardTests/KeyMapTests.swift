@@ -1,0 +1,37 @@
+import Testing
+import RCUEngine
+@testable import Dashboard
+
+@Suite struct KeyMapTests {
+    /// The documented keys (DESIGN.md §3, htop / btop conventions).
+    static let table: [(Key, Command?)] = [
+        (.character("q"), .quit), (.control("c"), .quit),
+        (.character("?"), .toggleHelp), (.function(1), .toggleHelp), (.escape, .dismiss),
+        (.character(" "), .togglePause),
+        (.character("+"), .speedUp), (.character("="), .speedUp), (.character("-"), .speedDown),
+        (.character("."), .singleStep),
+        (.character("1"), .toggleWorkload(.video)), (.character("2"), .toggleWorkload(.logging)),
+        (.character("3"), .toggleWorkload(.build)), (.character("4"), .toggleWorkload(.idle)),
+        (.character("l"), .toggleLazy), (.character("t"), .nextTheme), (.character("p"), .nextPolicy),
+        (.tab, .selectNext), (.right, .selectNext), (.down, .selectNext), (.left, .selectPrevious), (.up, .selectPrevious),
+        (.character("z"), .toggleZoom),
+        (.character("x"), nil), (.character("5"), nil), (.function(2), nil), (.resize, nil), (.mouseClick(x: 1, y: 1), nil),
+    ]
+
+    @Test func everyDocumentedKey() {
+        for (key, command) in KeyMapTests.table {
+            #expect(KeyMap.command(for: key) == command, "\(key)")
+        }
+    }
+
+    @Test func digitsFollowWorkloadOrder() {
+        for (i, kind) in WorkloadKind.allCases.prefix(4).enumerated() {
+            #expect(KeyMap.command(for: .character(Character("\(i + 1)"))) == .toggleWorkload(kind))
+        }
+    }
+
+    @Test func noKeyIsBoundTwice() {
+        let keys = KeyMap.bindings.map(\.key)
+        #expect(Set(keys).count == keys.count)
+    }
+}
