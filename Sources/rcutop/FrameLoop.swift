@@ -31,6 +31,9 @@ struct FrameLoop {
     let terminal: NcursesTerminal
     /// Debug hook (`RCUTOP_CRASH_AFTER_FRAMES`): a fatalError after this many frames.
     let crashAfterFrames: Int?
+    /// Debug hook (`RCUTOP_SHOW_KEYS=1`): show each decoded key on the bottom row, so the
+    /// end-to-end tests can check key decoding whatever the key map does with it.
+    let showKeys: Bool
 
     private(set) var framesDrawn = 0
     /// A message over the bottom row until the given time (e.g. a theme that failed to load).
@@ -43,9 +46,10 @@ struct FrameLoop {
     private static let maxCreditedSeconds = 0.5
 
     init(simulation: Simulation, state: AppState, theme: Theme, themeStore: ThemeStore,
-         terminal: NcursesTerminal, crashAfterFrames: Int?) {
+         terminal: NcursesTerminal, crashAfterFrames: Int?, showKeys: Bool) {
         self.simulation = simulation; self.state = state; self.theme = theme
-        self.themeStore = themeStore; self.terminal = terminal; self.crashAfterFrames = crashAfterFrames
+        self.themeStore = themeStore; self.terminal = terminal
+        self.crashAfterFrames = crashAfterFrames; self.showKeys = showKeys
     }
 
     mutating func run() -> Outcome {
@@ -77,6 +81,7 @@ struct FrameLoop {
                 guard case let .key(key) = pending else { break }
                 keys += 1
                 needsFrame = true
+                if showKeys { message = ("key \(key)", Self.now() + 30) }
                 if key == .resize {
                     terminal.invalidate(repaint: false)
                 } else if let command = KeyMap.command(for: key) {

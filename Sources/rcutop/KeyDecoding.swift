@@ -8,16 +8,27 @@ enum KeyDecoding {
         if let key = functionKeys[code] { return key }
         let f1 = nc_key_f(1)
         if code >= f1 && code <= nc_key_f(12) { return .function(Int(code - f1) + 1) }
-        return nil
+        // Modified keys (Ctrl+Home is `ESC[1;5H`) come as codes ncurses numbers at run time
+        // from terminfo's extended names: kHOM5, kEND3, kUP5... Keep the key, drop the modifier.
+        guard let name = keyname(code) else { return nil }
+        let text = String(cString: name)
+        return modifiedKeyPrefixes.first { text.hasPrefix($0.prefix) }?.key
     }
+
+    private static let modifiedKeyPrefixes: [(prefix: String, key: Key)] = [
+        ("kHOM", .home), ("kEND", .end), ("kUP", .up), ("kDN", .down), ("kLFT", .left), ("kRIT", .right),
+        ("kPRV", .pageUp), ("kNXT", .pageDown),
+    ]
 
     /// Keypad and cursor keys by ncurses code. Home and End come under several names: xterm's
     /// terminfo calls `ESC[1~` / `ESC[4~` Find / Select, and keypad corners are A1 / C1.
+    /// Shift+Up / Shift+Down are terminfo's scroll keys (kri / kind).
     private static let functionKeys: [Int32: Key] = [
         KEY_RESIZE: .resize,
         KEY_UP: .up, KEY_DOWN: .down, KEY_LEFT: .left, KEY_RIGHT: .right,
-        KEY_HOME: .home, KEY_FIND: .home, KEY_A1: .home,
-        KEY_END: .end, KEY_SELECT: .end, KEY_C1: .end,
+        KEY_SR: .up, KEY_SF: .down, KEY_SLEFT: .left, KEY_SRIGHT: .right,  // with Shift
+        KEY_HOME: .home, KEY_FIND: .home, KEY_A1: .home, KEY_SHOME: .home,
+        KEY_END: .end, KEY_SELECT: .end, KEY_C1: .end, KEY_SEND: .end,
         KEY_PPAGE: .pageUp, KEY_A3: .pageUp, KEY_NPAGE: .pageDown, KEY_C3: .pageDown,
         KEY_ENTER: .enter, KEY_BACKSPACE: .backspace,
     ]

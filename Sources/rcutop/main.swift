@@ -93,7 +93,8 @@ func runInteractive(_ options: Options, environment: [String: String], themeStor
     let state = AppState(speed: options.speed, fps: options.fps, themeName: theme.name,
                          themeNames: themeNames, hz: options.hz)
     var loop = FrameLoop(simulation: Simulation(config: options.engineConfig), state: state, theme: theme,
-                         themeStore: themeStore, terminal: terminal, crashAfterFrames: crashAfterFrames)
+                         themeStore: themeStore, terminal: terminal, crashAfterFrames: crashAfterFrames,
+                         showKeys: environment["RCUTOP_SHOW_KEYS"] == "1")
     let outcome = loop.run()
     let captured = terminal.close()
 

@@ -50,3 +50,33 @@ import Testing
         #expect(screen.contains("RCUTOP_CRASH_AFTER_FRAMES"))
     }
 }
+
+/// Ctrl-Z suspends with the terminal restored; `fg` redraws the whole screen (issue 5 item 1).
+@Suite struct JobControlTests {
+    @Test func ctrlZRestoresTheTerminalAndFgRedraws() throws {
+        let session = try TmuxSession(jobControl: true)
+        defer { session.close() }
+        // "rcutop" is also on the typed command line: wait for the alternate screen as well.
+        try #require(session.waitForScreen { screen in
+            session.paneFormat("#{alternate_on}") == "1" && screen.contains("rcutop")
+        } != nil, "dashboard did not start")
+
+        session.sendKeys("C-z")
+        let stopped = try #require(session.waitForStop(), "no prompt after Ctrl-Z")
+        #expect(stopped.ttyIsSane, "while stopped: \(stopped)")
+        #expect(session.waitForScreen(containing: "Stopped") != nil)
+
+        session.tmux("send-keys", "-t", "0", "-l", "fg")
+        session.sendKeys("Enter")
+        let back = session.waitForScreen(timeoutSeconds: 5) { screen in
+            session.paneFormat("#{alternate_on}") == "1" && screen.contains("rcutop")
+        }
+        #expect(back != nil, "no full redraw after fg")
+        #expect(session.programPID() != nil)
+
+        session.sendKeys("q")
+        let report = try #require(session.waitForExit())
+        #expect(report.status == 0)
+        #expect(report.ttyIsSane, "\(report)")
+    }
+}

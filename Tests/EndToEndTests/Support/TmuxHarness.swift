@@ -38,8 +38,10 @@ final class TmuxSession {
     /// - Parameters:
     ///   - term: TERM for the program; nil leaves it unset.
     ///   - environment: extra variables for the program (on top of a bare `env -i` set).
+    ///   - jobControl: run it from an interactive bash, so Ctrl-Z stops it and `fg` resumes it
+    ///     (`waitForStop`); the prompt hook records the exit once no job is left.
     init(_ arguments: [String] = [], term: String? = "xterm-256color", lang: String = "C.UTF-8",
-         environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws {
+         environment: [String: String] = [:], width: Int = 100, height: Int = 30, jobControl: Bool = false) throws {
         let base = FileManager.default.temporaryDirectory.path
         directory = "\(base)/rcutop-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         socket = "\(directory).sock"
@@ -60,8 +62,15 @@ final class TmuxSession {
         let dir = shellQuoted(directory)
         // `trap :` keeps the wrapper shell alive through the C-c and C-\ that the tty sends to the
         // whole foreground process group, while rcutop still starts with default dispositions.
-        let script = "trap : INT QUIT; env -i \(envWords) \(program); rc=$?; stty -a > \(dir)/stty 2>&1; "
-            + "echo $rc > \(dir)/exit.tmp; mv \(dir)/exit.tmp \(dir)/exit; echo EXIT=$rc; echo DONE; sleep 60"
+        let recordExit = "stty -a > \(dir)/stty 2>&1; echo $rc > \(dir)/exit.tmp; mv \(dir)/exit.tmp \(dir)/exit; echo EXIT=$rc; echo DONE"
+        let script: String
+        if jobControl {
+            let hook = "rc=$?; if [ -n \"$RUN\" ]; then if [ -z \"$(jobs -p)\" ]; then \(recordExit); "
+                + "else stty -a > \(dir)/stopped 2>&1; fi; fi"
+            script = "exec env -i \(envWords) PS1='$ ' PROMPT_COMMAND=\(shellQuoted(hook)) bash --norc --noprofile -i"
+        } else {
+            script = "trap : INT QUIT; env -i \(envWords) \(program); rc=$?; \(recordExit); sleep 60"
+        }
 
         let result = spawnAndWait(["tmux", "-S", socket, "-f", config, "new-session", "-d",
                                    "-x", String(width), "-y", String(height), "/bin/sh -c \(shellQuoted(script))"])
@@ -71,6 +80,14 @@ final class TmuxSession {
         }
         // Not in the config file: tmux 3.3a's server exits at once with it there.
         tmux("set-option", "-g", "window-size", "manual")
+        if jobControl {
+            guard waitForScreen(containing: "$ ") != nil else {
+                close()
+                throw HarnessError(description: "no bash prompt")
+            }
+            tmux("send-keys", "-t", "0", "-l", "RUN=1; \(program)")
+            tmux("send-keys", "-t", "0", "Enter")
+        }
     }
 
     deinit { close() }
@@ -163,6 +180,24 @@ final class TmuxSession {
     func signal(_ number: Int32) -> Bool {
         guard let pid = programPID() else { return false }
         return kill(pid, number) == 0
+    }
+
+    /// Job control only: wait until Ctrl-Z has stopped the program and bash shows its prompt;
+    /// the tty state at that moment (status is 0 here), or nil on timeout.
+    func waitForStop(timeoutSeconds: Double = 10) -> ExitReport? {
+        let stoppedPath = "\(directory)/stopped"
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while !FileManager.default.fileExists(atPath: stoppedPath) {
+            if Date() > deadline { return nil }
+            usleep(50_000)
+        }
+        usleep(100_000)  // let stty finish writing
+        let stty = (try? String(contentsOfFile: stoppedPath, encoding: .utf8)) ?? ""
+        unlink(stoppedPath)
+        let modes = Set(stty.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\n" }).map(String.init))
+        return ExitReport(status: 0, sttyModes: modes,
+                          alternateScreenOn: paneFormat("#{alternate_on}") == "1",
+                          cursorVisible: paneFormat("#{cursor_flag}") == "1")
     }
 
     /// Wait for the program to exit; its status and the tty state it left, or nil on timeout.
