@@ -11,9 +11,17 @@ import RCUEngine
 
 let rcutopVersion = "0.1.0"
 
-/// One line on stderr, then exit.
+/// One line on stderr, then exit. Control characters in the message (from a file name or a
+/// binary theme file) are made visible, so it stays one line and cannot drive the terminal.
 func fail(_ message: String, status: Int32) -> Never {
-    writeStderr("rcutop: \(message)\n")
+    var line = ""
+    for scalar in message.unicodeScalars {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0: line += "\\u{\(String(scalar.value, radix: 16))}"
+        default: line.unicodeScalars.append(scalar)
+        }
+    }
+    writeStderr("rcutop: \(line)\n")
     exit(status)
 }
 
@@ -63,6 +71,14 @@ exit(0)
 
 /// The live dashboard. Everything that can fail without the screen fails before it is taken.
 func runInteractive(_ options: Options, environment: [String: String], themeStore: ThemeStore) -> Int32 {
+    // The theme first, long before the screen: a bad --theme is one line and exit 2, whatever
+    // stdout is connected to.
+    let theme: Theme
+    if let name = options.theme {
+        do { theme = try themeStore.load(name) } catch { fail("theme \(error)", status: 2) }
+    } else {
+        theme = (try? themeStore.load("default")) ?? .builtIn
+    }
     guard isatty(STDOUT_FILENO) == 1 else {
         fail("standard output is not a terminal; use --headless --duration SECONDS for records (see --help)", status: 2)
     }
@@ -70,13 +86,6 @@ func runInteractive(_ options: Options, environment: [String: String], themeStor
         fail("standard input is not a terminal (keys are read from it); run rcutop from a terminal, or use --headless", status: 2)
     }
 
-    // The theme, before the screen: a bad --theme is one line and exit 2.
-    let theme: Theme
-    if let name = options.theme {
-        do { theme = try themeStore.load(name) } catch { fail("theme \(error)", status: 2) }
-    } else {
-        theme = (try? themeStore.load("default")) ?? .builtIn
-    }
     let crashAfterFrames = environment["RCUTOP_CRASH_AFTER_FRAMES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
 
     // Signals before newterm (see Signals.swift for why).
