@@ -163,11 +163,14 @@ private func validate(_ options: inout Options, modeFlags: [String], headlessOnl
     guard let duration = options.durationSeconds else {
         throw UsageError(flag: "--headless", problem: "needs --duration SECONDS")
     }
+    // The default interval (1 s) shrinks to a shorter duration; an explicit one must fit.
+    if !headlessOnly.contains("--interval") { options.intervalSeconds = min(options.intervalSeconds, duration) }
     if options.intervalSeconds > duration {
         throw UsageError(flag: "--interval", problem: "longer than --duration (\(options.intervalSeconds) > \(duration))")
     }
     if options.intervalSeconds * Double(options.hz) < 1 {
-        throw UsageError(flag: "--interval", problem: "shorter than one jiffy at HZ=\(options.hz)")
+        let flag = headlessOnly.contains("--interval") ? "--interval" : "--duration"
+        throw UsageError(flag: flag, problem: "shorter than one jiffy (1/\(options.hz) s at HZ=\(options.hz))")
     }
     if duration / options.intervalSeconds > Limits.maxRecords {
         throw UsageError(flag: "--interval", problem: "more than \(Int(Limits.maxRecords)) records; use a longer interval")
@@ -247,7 +250,7 @@ Dashboard:
 Headless:
   --headless          no terminal: print one record per interval, then a summary
   --duration SECONDS  simulated seconds to run (required; at most 366 days)
-  --interval SECONDS  simulated seconds per record (default 1)
+  --interval SECONDS  simulated seconds per record (default 1, or the duration if shorter)
   --format FORMAT     jsonl or csv (default jsonl)
 
 Information:

@@ -12,6 +12,13 @@ import Testing
         #expect(lines.last?.contains("\"summary\":true") == true)
     }
 
+    /// The default interval (1 s) shrinks to a shorter duration instead of being an error.
+    @Test func halfASecondGivesOneRecordAndASummary() {
+        let result = spawnAndWait([rcutopBinary(), "--headless", "--duration", "0.5"], timeoutSeconds: 30)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 2, "\(result.stdout)")
+    }
+
     @Test func sameSeedGivesIdenticalBytes() {
         let arguments = [rcutopBinary(), "--headless", "--duration", "20", "--seed", "7", "--workload", "video,logging"]
         let first = spawnAndWait(arguments, timeoutSeconds: 60)
