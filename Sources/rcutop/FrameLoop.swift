@@ -91,15 +91,12 @@ struct FrameLoop {
                 }
                 pending = terminal.readKey(timeoutMilliseconds: 0)
             }
-            if case .ignored = input { instantFailures = 0 }
-            if keys > 0 { instantFailures = 0 }
-
-            // A read that fails at once, again and again, with no signal behind it: the
-            // terminal is gone. Without this check the loop would spin.
+            // A wait that ends at once with no key, again and again, with no signal behind
+            // it: the terminal is gone (EOF or EIO on the tty). Without this the loop would spin.
             if input == .timeout && timeout >= 5 && waited < 0.001 {
                 instantFailures += 1
                 if instantFailures > 200 { return .lostTerminal }
-            } else if input == .timeout {
+            } else {
                 instantFailures = 0
             }
 
