@@ -25,17 +25,13 @@ final class NcursesTerminal {
 
     let glyphs: GlyphSet
     let colorDepth: ColorDepth
-    /// Warnings to print once the screen is back (for example a TERM fallback).
+    /// The terminfo entry in use (TERM, or the fallback chosen for an unknown TERM).
     let terminalName: String
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    private let hasDefaultColors: Bool
-    private var pairs: [PairKey: Int32] = [:]
-    private var nextPair: Int32 = 1
+    private var colorPairs: ColorPairs
     private var previous: ScreenBuffer?
     private var isOpen = true
-
-    private struct PairKey: Hashable { var fg: Int32; var bg: Int32 }
 
     // MARK: - Opening
 
@@ -88,7 +84,8 @@ final class NcursesTerminal {
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, glyphs: GlyphSet,
                  colorDepth: ColorDepth, hasDefaultColors: Bool, terminalName: String) {
         self.screen = screen; self.window = window; self.glyphs = glyphs; self.colorDepth = colorDepth
-        self.hasDefaultColors = hasDefaultColors; self.terminalName = terminalName
+        self.colorPairs = ColorPairs(depth: colorDepth, hasDefaultColors: hasDefaultColors)
+        self.terminalName = terminalName
     }
 
     /// `setlocale(LC_ALL, "")` (before anything else touches ncurses), then Unicode glyphs only
@@ -187,8 +184,9 @@ final class NcursesTerminal {
         var cc = cchar_t()
         var chars: [wchar_t] = [0, 0]
         for update in buffer.diff(from: previous) {
-            chars[0] = wchar_t(bitPattern: displayableScalar(update.cell.character))
-            let (attributes, pair) = attributesAndPair(update.cell.style)
+            chars[0] = wchar_t(bitPattern: CellCharacter.displayableScalar(update.cell.character, glyphs: glyphs))
+            let pair = colorPairs.pair(for: update.cell.style)
+            let attributes = attributes(update.cell.style)
             chars.withUnsafeBufferPointer { _ = nc_setcchar(&cc, $0.baseAddress, attributes, pair) }
             mvwadd_wch(window, Int32(update.y), Int32(update.x), &cc)
         }
@@ -197,67 +195,13 @@ final class NcursesTerminal {
         doupdate()
     }
 
-    /// The one scalar to put in a cell: never a control character (it would move the cursor or
-    /// start an escape sequence), never a double-width or zero-width one (it would shift the
-    /// row), and only ASCII when the locale is not UTF-8 (ncurses would draw a blank).
-    private func displayableScalar(_ character: Character) -> UInt32 {
-        guard let scalar = character.unicodeScalars.first else { return 0x20 }
-        let value = scalar.value
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0x20 }
-        if value < 0x7F { return value }
-        if glyphs == .ascii { return asciiFallback(value) }
-        return nc_wcwidth(wchar_t(bitPattern: value)) == 1 ? value : UInt32(UInt8(ascii: "?"))
-    }
-
-    /// ASCII stand-ins for the characters a dashboard draws with, when the Dashboard drew a
-    /// Unicode glyph in a non-UTF-8 locale anyway.
-    private func asciiFallback(_ value: UInt32) -> UInt32 {
-        let ascii: UInt8
-        switch value {
-        case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x2550, 0x254C, 0x254D: ascii = UInt8(ascii: "-")
-        case 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x2551, 0x254E, 0x254F: ascii = UInt8(ascii: "|")
-        case 0x250C...0x254B, 0x2552...0x256C, 0x256D...0x2570: ascii = UInt8(ascii: "+")
-        case 0x2580...0x259F: ascii = UInt8(ascii: "#")
-        case 0x2800: ascii = UInt8(ascii: " ")
-        case 0x2801...0x28FF: ascii = UInt8(ascii: ".")
-        case 0x2022, 0x25CF, 0x25CB: ascii = UInt8(ascii: "*")
-        case 0x2190...0x21FF: ascii = UInt8(ascii: ">")
-        case 0x2026: ascii = UInt8(ascii: ".")
-        default: ascii = UInt8(ascii: "?")
-        }
-        return UInt32(ascii)
-    }
-
-    private func attributesAndPair(_ style: Style) -> (attr_t, Int32) {
+    private func attributes(_ style: Style) -> attr_t {
         var attributes = NC_A_NORMAL
         if style.bold { attributes |= NC_A_BOLD }
         if style.dim { attributes |= NC_A_DIM }
         if style.reverse { attributes |= NC_A_REVERSE }
         if style.underline { attributes |= NC_A_UNDERLINE }
-        guard colorDepth != .none else { return (attributes, 0) }
-        var (fg, bg) = ColorDegradation.readablePair(foreground: style.foreground, background: style.background, depth: colorDepth)
-        if !hasDefaultColors {
-            // No use_default_colors: -1 is not a colour here; assume white on black.
-            if fg < 0 { fg = 7 }
-            if bg < 0 { bg = 0 }
-        }
-        return (attributes, pair(fg: fg, bg: bg))
-    }
-
-    /// The colour pair for (fg, bg), allocated on first use and cached. When the terminal's
-    /// pairs run out, the foreground on the default background is used, then pair 0.
-    private func pair(fg: Int32, bg: Int32) -> Int32 {
-        if fg < 0 && bg < 0 && hasDefaultColors { return 0 }
-        let key = PairKey(fg: fg, bg: bg)
-        if let cached = pairs[key] { return cached }
-        if nextPair < nc_color_pairs(), init_extended_pair(nextPair, fg, bg) == OK {
-            pairs[key] = nextPair
-            nextPair += 1
-            return nextPair - 1
-        }
-        let fallback = bg == -1 ? 0 : pair(fg: fg, bg: hasDefaultColors ? -1 : 0)
-        pairs[key] = fallback
-        return fallback
+        return attributes
     }
 
     // MARK: - Keys
