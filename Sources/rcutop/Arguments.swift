@@ -1,0 +1,264 @@
+import Dashboard
+import RCUEngine
+
+/// What the command line asks for, typed. Built by `parseArguments(_:)`; nothing here touches
+/// the terminal, the environment or the clock.
+struct Options: Equatable {
+    enum Mode: Equatable {
+        case interactive, headless, help, version, listWorkloads, listThemes
+    }
+
+    var mode: Mode = .interactive
+    var cpuCount = 8
+    var hz = 1000
+    var seed: UInt64 = 1
+    var workloads: [WorkloadKind] = [.video]
+    var lazyEnabled = true
+    /// `--theme NAME|PATH`; nil means "default" (falling back to the built-in theme quietly).
+    var theme: String?
+    var speed = 1.0
+    var fps = 10
+    /// Simulated seconds to run in headless mode (required there).
+    var durationSeconds: Double?
+    var intervalSeconds = 1.0
+    var format: HeadlessFormat = .jsonl
+
+    var engineConfig: EngineConfig {
+        EngineConfig(cpuCount: cpuCount, hz: hz, seed: seed, lazyEnabled: lazyEnabled, workloads: workloads)
+    }
+}
+
+/// A command line that cannot be run: one line for stderr, exit status 2.
+struct UsageError: Error, Equatable, CustomStringConvertible {
+    /// The flag concerned, e.g. "--cpus", or nil for the command line as a whole.
+    var flag: String?
+    var problem: String
+    var description: String { flag.map { "\($0): \(problem)" } ?? problem }
+}
+
+/// Limits of the numeric flags, in one place so the parser and `--help` agree.
+enum Limits {
+    static let cpus = 1...EngineConfig.maxCPUs
+    static let speed = 0.001...10_000.0
+    static let fps = 1...60
+    /// One year of simulated time: enough for the 30-day soak, small enough that jiffies
+    /// (≤ 3.2e10 at HZ=1000) and record counts stay far from any overflow.
+    static let maxDurationSeconds = 366.0 * 86_400
+    /// At most this many records per headless run (duration / interval).
+    static let maxRecords = 10_000_000.0
+}
+
+/// Parse the arguments after the program name. Pure: returns the options or the first problem.
+///
+/// Accepts `--flag value` and `--flag=value`. Later flags override earlier ones.
+func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
+    var options = Options()
+    var modeFlags: [String] = []
+    var headlessOnly: [String] = []
+    var index = arguments.startIndex
+
+    do throws(UsageError) {
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            index += 1
+            var flag = argument
+            var inlineValue: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                flag = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            // The value of a flag that takes one: inline, or the next argument.
+            func value() throws(UsageError) -> String {
+                if let inlineValue { return inlineValue }
+                guard index < arguments.endIndex else { throw UsageError(flag: flag, problem: "missing value") }
+                defer { index += 1 }
+                return arguments[index]
+            }
+            func noValue() throws(UsageError) {
+                if inlineValue != nil { throw UsageError(flag: flag, problem: "takes no value") }
+            }
+
+            switch flag {
+            case "--cpus":
+                options.cpuCount = try wholeNumber(flag, try value(), in: Limits.cpus)
+            case "--hz":
+                let text = try value()
+                guard let hz = Int(text), EngineConfig.allowedHZ.contains(hz) else {
+                    let allowed = EngineConfig.allowedHZ.map(String.init).joined(separator: ", ")
+                    throw UsageError(flag: flag, problem: "expected one of \(allowed), got \(quoted(text))")
+                }
+                options.hz = hz
+            case "--seed":
+                let text = try value()
+                guard let seed = UInt64(text) else {
+                    throw UsageError(flag: flag, problem: "expected a whole number from 0 to \(UInt64.max), got \(quoted(text))")
+                }
+                options.seed = seed
+            case "--workload", "--workloads":
+                options.workloads = try workloadList(flag, try value())
+            case "--no-lazy":
+                try noValue(); options.lazyEnabled = false
+            case "--theme":
+                let text = try value()
+                guard !text.isEmpty else { throw UsageError(flag: flag, problem: "expected a theme name or path, got \"\"") }
+                options.theme = text
+            case "--speed":
+                options.speed = try decimal(flag, try value(), in: Limits.speed, what: "a speed factor")
+            case "--fps":
+                options.fps = try wholeNumber(flag, try value(), in: Limits.fps)
+            case "--headless":
+                try noValue(); modeFlags.append(flag); options.mode = .headless
+            case "--duration":
+                options.durationSeconds = try decimal(flag, try value(), in: 0...Limits.maxDurationSeconds,
+                                                      what: "a number of seconds", zeroAllowed: false)
+                headlessOnly.append(flag)
+            case "--interval":
+                options.intervalSeconds = try decimal(flag, try value(), in: 0...Limits.maxDurationSeconds,
+                                                      what: "a number of seconds", zeroAllowed: false)
+                headlessOnly.append(flag)
+            case "--format":
+                let text = try value()
+                guard let format = HeadlessFormat(rawValue: text) else {
+                    let names = HeadlessFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
+                }
+                options.format = format
+                headlessOnly.append(flag)
+            case "--list-workloads":
+                try noValue(); modeFlags.append(flag); options.mode = .listWorkloads
+            case "--list-themes":
+                try noValue(); modeFlags.append(flag); options.mode = .listThemes
+            case "--help", "-h":
+                try noValue(); modeFlags.append(flag); options.mode = .help
+            case "--version", "-V":
+                try noValue(); modeFlags.append(flag); options.mode = .version
+            default:
+                if argument.hasPrefix("-") {
+                    throw UsageError(flag: nil, problem: "unknown option \(quoted(flag)) (see --help)")
+                }
+                throw UsageError(flag: nil, problem: "unexpected argument \(quoted(argument)) (see --help)")
+            }
+        }
+        try validate(&options, modeFlags: modeFlags, headlessOnly: headlessOnly)
+    } catch {
+        return .failure(error)
+    }
+    return .success(options)
+}
+
+/// Rules that involve more than one flag.
+private func validate(_ options: inout Options, modeFlags: [String], headlessOnly: [String]) throws(UsageError) {
+    // --help wins over everything else, as users expect.
+    if modeFlags.contains(where: { $0 == "--help" || $0 == "-h" }) { options.mode = .help; return }
+    let distinct = Set(modeFlags.map { $0 == "-V" ? "--version" : $0 })
+    if distinct.count > 1 {
+        throw UsageError(flag: nil, problem: "choose one of \(distinct.sorted().joined(separator: ", "))")
+    }
+    guard options.mode == .headless else {
+        if options.mode == .interactive, let flag = headlessOnly.first {
+            throw UsageError(flag: flag, problem: "only used with --headless")
+        }
+        return
+    }
+    guard let duration = options.durationSeconds else {
+        throw UsageError(flag: "--headless", problem: "needs --duration SECONDS")
+    }
+    // The default interval (1 s) shrinks to a shorter duration; an explicit one must fit.
+    if !headlessOnly.contains("--interval") { options.intervalSeconds = min(options.intervalSeconds, duration) }
+    if options.intervalSeconds > duration {
+        throw UsageError(flag: "--interval", problem: "longer than --duration (\(options.intervalSeconds) > \(duration))")
+    }
+    if options.intervalSeconds * Double(options.hz) < 1 {
+        let flag = headlessOnly.contains("--interval") ? "--interval" : "--duration"
+        throw UsageError(flag: flag, problem: "shorter than one jiffy (1/\(options.hz) s at HZ=\(options.hz))")
+    }
+    if duration / options.intervalSeconds > Limits.maxRecords {
+        throw UsageError(flag: "--interval", problem: "more than \(Int(Limits.maxRecords)) records; use a longer interval")
+    }
+}
+
+private func wholeNumber(_ flag: String, _ text: String, in range: ClosedRange<Int>) throws(UsageError) -> Int {
+    guard let number = Int(text), range.contains(number) else {
+        throw UsageError(flag: flag, problem: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(quoted(text))")
+    }
+    return number
+}
+
+private func decimal(_ flag: String, _ text: String, in range: ClosedRange<Double>, what: String,
+                     zeroAllowed: Bool = true) throws(UsageError) -> Double {
+    let bounds = zeroAllowed
+        ? "from \(formatted(range.lowerBound)) to \(formatted(range.upperBound))"
+        : "above 0 and at most \(formatted(range.upperBound))"
+    // Double("nan"), Double("inf") and Double("1e999") parse; reject them with the rest.
+    guard let number = Double(text), number.isFinite, range.contains(number), zeroAllowed || number > 0 else {
+        throw UsageError(flag: flag, problem: "expected \(what) \(bounds), got \(quoted(text))")
+    }
+    return number
+}
+
+private func workloadList(_ flag: String, _ text: String) throws(UsageError) -> [WorkloadKind] {
+    let names = WorkloadKind.allCases.map(\.rawValue).joined(separator: ", ")
+    if text == "none" { return [] }
+    var chosen = Set<WorkloadKind>()
+    for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+        guard let kind = WorkloadKind(rawValue: String(name)) else {
+            throw UsageError(flag: flag, problem: "expected names from \(names) (comma separated) or none, got \(quoted(String(name)))")
+        }
+        chosen.insert(kind)
+    }
+    // Keep the engine's order, whatever order the user typed.
+    return WorkloadKind.allCases.filter(chosen.contains)
+}
+
+/// A user-supplied value as it goes into a message: quoted, control characters made visible,
+/// cut to a sane length, so a hostile argument cannot put escape sequences on the terminal.
+func quoted(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars.prefix(60) {
+        switch scalar.value {
+        case 0x22: out += "\\\""
+        case 0x5C: out += "\\\\"
+        case 0..<0x20, 0x7F..<0xA0: out += "\\u{\(String(scalar.value, radix: 16))}"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    if text.unicodeScalars.count > 60 { out += "…" }
+    return "\"\(out)\""
+}
+
+private func formatted(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+}
+
+/// `--help` text.
+let usageText = """
+usage: rcutop [options]                      live dashboard (needs a terminal)
+       rcutop --headless --duration SECONDS  records to stdout, no terminal
+
+Simulation:
+  --cpus N            CPUs to simulate, 1-\(EngineConfig.maxCPUs) (default 8)
+  --hz N              timer frequency: \(EngineConfig.allowedHZ.map(String.init).joined(separator: ", ")) (default 1000)
+  --seed N            random seed, 0-\(UInt64.max) (default 1)
+  --workload a,b      workloads on at start: \(WorkloadKind.allCases.map { $0.rawValue }.joined(separator: ", ")), or none (default video)
+  --no-lazy           start with lazy RCU off (every call_rcu is a hurry call)
+
+Dashboard:
+  --theme NAME|PATH   colour theme (see --list-themes)
+  --speed X           simulated seconds per wall second, 0.001-10000 (default 1)
+  --fps N             frames per second, 1-60 (default 10)
+
+Headless:
+  --headless          no terminal: print one record per interval, then a summary
+  --duration SECONDS  simulated seconds to run (required; at most 366 days)
+  --interval SECONDS  simulated seconds per record (default 1, or the duration if shorter)
+  --format FORMAT     jsonl or csv (default jsonl)
+
+Information:
+  --list-workloads    workloads and what they model
+  --list-themes       themes found
+  --help, --version
+
+Every flag also takes the form --flag=value.
+Exit status: 0 quit, 1 unusable terminal, 2 bad command line or theme, 128+N ended by signal N.
+Keys: q quit, ? help, space pause, + - speed, . step, 1-4 workloads, l lazy, t theme.
+"""
