@@ -25,7 +25,8 @@ struct ColorPairs {
     /// The pair number for `style` (0 when the terminal has no colour).
     mutating func pair(for style: Style) -> Int32 {
         guard depth != .none else { return 0 }
-        var (fg, bg) = ColorDegradation.readablePair(foreground: style.foreground, background: style.background, depth: depth)
+        let degraded = readablePair(for: style, depth: depth)
+        var (fg, bg) = (Int32(degraded.foreground), Int32(degraded.background))
         if !hasDefaultColors {
             // No use_default_colors: -1 is not a colour here; assume white on black.
             if fg < 0 { fg = 7 }

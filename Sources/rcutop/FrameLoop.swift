@@ -140,6 +140,7 @@ struct FrameLoop {
     private mutating func drawFrame(at time: Double) {
         let (width, height) = terminal.size
         let snapshot = simulation.snapshot()
+        state.observe(snapshot)
         var buffer = DashboardView.render(snapshot: snapshot, state: state, theme: theme,
                                           glyphs: terminal.glyphs, width: width, height: height)
         if let message, time < message.until { overlay(message.text, on: &buffer) }
@@ -163,10 +164,9 @@ struct FrameLoop {
             do {
                 theme = try themeStore.load(name)
             } catch {
-                // Keep the old theme; say why for a few seconds.
-                // TODO(dashboard): report with a Command (e.g. `.themeFailed(String)`) so the
-                // message lands in the event log instead of this overlay.
-                message = ("theme \(error)", Self.now() + 4)
+                // Keep the old theme; the Dashboard skips the broken one and says why in the
+                // event log area.
+                for effect in reduce(&state, .themeFailed("\(error)")) where effect == .quit { return .quit }
             }
         }
         return nil

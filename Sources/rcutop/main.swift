@@ -100,7 +100,8 @@ func runInteractive(_ options: Options, environment: [String: String], themeStor
     var themeNames = themeStore.availableNames()
     if !themeNames.contains(theme.name) { themeNames.insert(theme.name, at: 0) }
     let state = AppState(speed: options.speed, fps: options.fps, themeName: theme.name,
-                         themeNames: themeNames, hz: options.hz)
+                         themeNames: themeNames, hz: options.hz,
+                         lazyEnabled: options.lazyEnabled, workloads: options.workloads)
     var loop = FrameLoop(simulation: Simulation(config: options.engineConfig), state: state, theme: theme,
                          themeStore: themeStore, terminal: terminal, crashAfterFrames: crashAfterFrames,
                          showKeys: environment["RCUTOP_SHOW_KEYS"] == "1")

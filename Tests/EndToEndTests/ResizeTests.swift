@@ -9,13 +9,8 @@ import Testing
         defer { session.close() }
         try #require(session.waitForScreen(containing: "rcutop") != nil)
         session.resize(width: 20, height: 6)
-        let tooSmall = session.waitForScreen(timeoutSeconds: 3) { $0.lowercased().contains("too small") }
-        if tooSmall == nil {
-            // TODO(lead): drop this wrapper once the Dashboard's too-small screen is merged.
-            withKnownIssue("the DashboardView stub draws no \"too small\" screen yet", isIntermittent: true) {
-                #expect(tooSmall != nil)
-            }
-        }
+        #expect(session.waitForScreen(timeoutSeconds: 3) { $0.lowercased().contains("too small") } != nil,
+                "no \"too small\" screen at 20x6")
         #expect(session.programPID() != nil, "rcutop died at 20x6")
         session.sendKeys("q")
         let report = try #require(session.waitForExit())
