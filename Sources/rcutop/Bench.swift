@@ -60,8 +60,8 @@ enum Bench {
         if let only {
             return runCaseInProcess(named: only, quick: quick, runs: runs)
         }
-        print("rcutop bench\(quick ? " --quick" : ""): median of \(runs) run(s) per case, release build recommended")
-        print(pad("case", 34) + pad("sim s / wall s", 16) + pad("wall s", 10) + pad("events", 12) + pad("peak RSS", 11) + "target")
+        writeStdout("rcutop bench\(quick ? " --quick" : ""): median of \(runs) run(s) per case, release build recommended")
+        writeStdout(pad("case", 46) + pad("sim s / wall s", 16) + pad("wall s", 10) + pad("events", 12) + pad("peak RSS", 11) + "target")
         var status: Int32 = 0
         for benchCase in cases + [renderCase] {
             let code = spawnSelf(executablePath, ["bench", "--case", benchCase.name, "--runs", String(runs)] + (quick ? ["--quick"] : []))
@@ -96,7 +96,7 @@ enum Bench {
                 perRun.append((monotonicSeconds() - start) / Double(frames))
             }
             let ms = median(perRun) * 1000
-            print(pad(benchCase.title, 34) + pad(String(format3(ms)) + " ms/frame", 16) + pad("", 10) + pad("\(frames) frames", 12)
+            writeStdout(pad(benchCase.title, 46) + pad(String(format3(ms)) + " ms/frame", 16) + pad("", 10) + pad("\(frames) frames", 12)
                   + pad(peakRSS(), 11) + benchCase.target)
             return 0
         }
@@ -111,7 +111,7 @@ enum Bench {
         }
         let wall = median(walls)
         let ratio = wall > 0 ? Double(seconds) / wall : .infinity
-        print(pad(benchCase.title + (quick ? " (quick: \(seconds) s)" : ""), 34) + pad(format1(ratio) + "x", 16)
+        writeStdout(pad(benchCase.title + (quick ? " (quick: \(seconds) s)" : ""), 46) + pad(format1(ratio) + "x", 16)
               + pad(format3(wall), 10) + pad(String(events), 12) + pad(peakRSS(), 11) + benchCase.target)
         return 0
     }
@@ -119,7 +119,7 @@ enum Bench {
     // MARK: helpers
 
     private static func usageError(_ message: String) -> Int32 {
-        FileHandleStderr.write("rcutop: \(message)\n")
+        writeStderr("rcutop: \(message)\n")
         return 2
     }
 
@@ -176,12 +176,4 @@ enum Bench {
         return "\(whole).\(frac)"
     }
     @inline(never) private static func blackHole(_ value: Int) { _ = value }
-}
-
-/// Writes to standard error without Foundation.
-enum FileHandleStderr {
-    static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in _ = Glibc.write(2, buffer.baseAddress, buffer.count) }
-    }
 }

@@ -43,6 +43,11 @@ func writeStdout(_ text: String) {
 let environment = ProcessInfo.processInfo.environment
 let themeStore = ThemeStore(searchPaths: ThemeStore.defaultSearchPaths(executablePath: executablePath(), environment: environment))
 
+// `rcutop bench` is a subcommand with flags of its own.
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "bench" {
+    exit(Bench.main(arguments: Array(CommandLine.arguments.dropFirst(2)), executablePath: executablePath()))
+}
+
 let options: Options
 switch parseArguments(Array(CommandLine.arguments.dropFirst())) {
 case .success(let parsed): options = parsed
