@@ -161,6 +161,8 @@ public enum WakeupCause: String, Sendable, CaseIterable, Equatable {
     case lazyTimer = "lazy_timer"
     case bypassTimer = "bypass_timer"
     case workload
+    /// A scheduler tick kept running by RCU on a non-offloaded CPU with callbacks (`rcu_needs_cpu`).
+    case tick
 
     /// Plain words for the dashboard.
     public var label: String {
@@ -171,6 +173,7 @@ public enum WakeupCause: String, Sendable, CaseIterable, Equatable {
         case .lazyTimer: return "lazy timer"
         case .bypassTimer: return "bypass timer"
         case .workload: return "workload"
+        case .tick: return "RCU tick"
         }
     }
 
