@@ -29,6 +29,8 @@ public struct Simulation: Sendable {
     var history = HistoryRecorder()
     /// CPUs made busy by a transient workload burst (pruned when a grace period starts).
     var transientBusy: [Int] = []
+    /// Test hook: when set, a busy CPU's next context switch is this many jiffies away.
+    var contextSwitchOverride: Jiffies? = nil
     /// rcuog groups waiting for a grace period to end.
     var gpWaiters: [Int] = []
     /// Softirq `rcu_do_batch` runs on non-offloaded CPUs, and the last `bl` used.

@@ -84,6 +84,7 @@ extension Simulation {
     /// The next context switch of a busy CPU, from the workload's busy pattern: a hash of
     /// (seed, grace period, CPU), so it does not depend on the order CPUs are visited.
     func contextSwitchDelay(cpu c: Int, build: Bool) -> Jiffies {
+        if let forced = contextSwitchOverride { return forced }
         let h = SplitMix64.mix(config.seed ^ UInt64(bitPattern: gp.gpSeq.value) &* 0x9E37_79B9 ^ UInt64(c) &* 0xD1B5_4A32_D192_ED03)
         let range = build ? WorkloadProfile.buildContextSwitchMicroseconds : WorkloadProfile.burstContextSwitchMicroseconds
         let us = range.lowerBound + h % (range.upperBound - range.lowerBound + 1)
