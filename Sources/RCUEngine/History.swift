@@ -21,7 +21,7 @@ struct HistoryRecorder: Sendable, Equatable {
         while currentSecond < second {
             samples.append(HistorySample(second: currentSecond, rcuWakeups: rcuWakeups, bytesPending: bytesPending,
                                          bytesFreed: bytesFreed, gracePeriods: gracePeriods, lazyPending: lazyPending))
-            lastSecondCauses = causeCounts
+            swap(&lastSecondCauses, &causeCounts)
             for i in causeCounts.indices { causeCounts[i] = 0 }
             rcuWakeups = 0; bytesFreed = 0; gracePeriods = 0
             currentSecond += 1

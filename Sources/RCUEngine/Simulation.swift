@@ -29,6 +29,8 @@ public struct Simulation: Sendable {
     var history = HistoryRecorder()
     /// CPUs made busy by a transient workload burst (pruned when a grace period starts).
     var transientBusy: [Int] = []
+    /// First jiffy of the next simulated second (history rolls when an event reaches it).
+    var nextSecondJiffy: Jiffies = 0
     /// Test hook: when set, a busy CPU's next context switch is this many jiffies away.
     var contextSwitchOverride: Jiffies? = nil
     /// rcuog groups waiting for a grace period to end.
@@ -57,6 +59,7 @@ public struct Simulation: Sendable {
         }
         self.cpus = cpus
         self.groups = groups
+        nextSecondJiffy = Jiffies(config.hz)
         memory = MemoryState(totalBytes: config.memoryBytes, freeBytesAtStart: config.freeBytesAtStart ?? config.memoryBytes / 4)
         workloads = WorkloadKind.allCases.map { WorkloadState(kind: $0, seed: config.seed) }
         for kind in WorkloadKind.allCases where config.workloads.contains(kind) {
@@ -140,17 +143,17 @@ public struct Simulation: Sendable {
 
     /// Count one wake-up of `cpu` by `cause` (RCU kthreads, RCU timers, or the workload).
     mutating func countWakeup(cpu: Int, cause: WakeupCause) {
-        let second = now / UInt64(config.hz)
+        let second = history.currentSecond  // rolled to now's second before every event
         totals.wakeups[cause.index] += 1
         history.countWakeup(cause)
         if cause.isRCU { cpus[cpu].countWakeup(inSecond: second) }
     }
 
     private mutating func rollHistory(to jiffy: Jiffies) {
+        guard jiffy >= nextSecondJiffy else { return }
         let second = jiffy / UInt64(config.hz)
-        if second > history.currentSecond {
-            history.roll(to: second, bytesPending: totals.bytesPending, lazyPending: UInt64(totals.lazyLength))
-        }
+        history.roll(to: second, bytesPending: totals.bytesPending, lazyPending: UInt64(totals.lazyLength))
+        nextSecondJiffy = (second + 1) * UInt64(config.hz)
     }
 }
 

@@ -19,14 +19,19 @@ struct EventQueue<Payload: Sendable>: Sendable {
     var nextJiffy: Jiffies? { heap.first?.jiffy }
 
     mutating func schedule(_ payload: Payload, at jiffy: Jiffies) {
-        heap.append(Entry(jiffy: jiffy, sequence: nextSequence, payload: payload))
+        let entry = Entry(jiffy: jiffy, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
+        heap.append(entry)
+        // Sift the hole up, then drop the entry in.
+        heap.withUnsafeMutableBufferPointer { h in
+            var child = h.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard entry.precedes(h[parent]) else { break }
+                h[child] = h[parent]
+                child = parent
+            }
+            h[child] = entry
         }
     }
 
@@ -35,18 +40,21 @@ struct EventQueue<Payload: Sendable>: Sendable {
         guard let first = heap.first, first.jiffy <= limit else { return nil }
         let last = heap.removeLast()
         if heap.isEmpty { return first }
-        heap[0] = last
-        var parent = 0
-        let n = heap.count
-        while true {
-            let left = 2 * parent + 1
-            if left >= n { break }
-            var best = left
-            let right = left + 1
-            if right < n && heap[right].precedes(heap[left]) { best = right }
-            guard heap[best].precedes(heap[parent]) else { break }
-            heap.swapAt(best, parent)
-            parent = best
+        // Sift the hole at the root down, then drop the last entry in.
+        heap.withUnsafeMutableBufferPointer { h in
+            var parent = 0
+            let n = h.count
+            while true {
+                let left = 2 * parent + 1
+                if left >= n { break }
+                var best = left
+                let right = left + 1
+                if right < n && h[right].precedes(h[left]) { best = right }
+                guard h[best].precedes(last) else { break }
+                h[parent] = h[best]
+                parent = best
+            }
+            h[parent] = last
         }
         return first
     }

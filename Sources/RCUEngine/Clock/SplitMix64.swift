@@ -36,21 +36,16 @@ public struct SplitMix64: Sendable, Equatable {
     }
 }
 
-/// Natural logarithm without Foundation (series on the mantissa; good to ~1e-12).
+/// Natural logarithm without Foundation: split x = m * 2^e with m in [sqrt(1/2), sqrt(2)), then
+/// ln(m) = 2 atanh((m-1)/(m+1)), whose series converges fast there (|t| < 0.172; 1e-15 in 9 terms).
 func log(_ x: Double) -> Double {
     precondition(x > 0)
-    let e = x.exponent
-    let m = x.significand  // in [1, 2)
-    // ln(m) = 2 * atanh((m-1)/(m+1))
+    var e = Double(x.exponent)
+    var m = x.significand  // [1, 2)
+    if m > 1.414_213_562_373_095_1 { m *= 0.5; e += 1 }
     let t = (m - 1) / (m + 1)
     let t2 = t * t
-    var term = t
-    var sum = 0.0
-    var k = 1.0
-    while k < 60 {
-        sum += term / k
-        term *= t2
-        k += 2
-    }
-    return 2 * sum + Double(e) * 0.693_147_180_559_945_309_4
+    let series = 1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 * (1.0 / 11
+        + t2 * (1.0 / 13 + t2 * (1.0 / 15 + t2 * (1.0 / 17))))))))
+    return 2 * t * series + e * 0.693_147_180_559_945_309_4
 }

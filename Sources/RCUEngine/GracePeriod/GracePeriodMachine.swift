@@ -55,10 +55,12 @@ extension Simulation {
             }
             busyCount = cpus.count
         } else {
-            var kept: [Int] = []
-            for c in transientBusy {
+            var kept = 0
+            for i in transientBusy.indices {
+                let c = transientBusy[i]
                 if cpus[c].busyUntil > now {
-                    kept.append(c)
+                    transientBusy[kept] = c
+                    kept += 1
                     let at = min(now + contextSwitchDelay(cpu: c, build: false), cpus[c].busyUntil, urgentBy)
                     gp.busyOwing.append((c, at))
                     lastReport = max(lastReport, at)
@@ -66,8 +68,8 @@ extension Simulation {
                     cpus[c].inBusyList = false
                 }
             }
-            transientBusy = kept
-            busyCount = kept.count
+            transientBusy.removeLast(transientBusy.count - kept)
+            busyCount = kept
         }
         // Idle CPUs are credited at the first FQS (dti); the GP kthread's idle CPU is the holdout
         // credited at the second.
@@ -122,18 +124,20 @@ extension Simulation {
         log.noteGPEnd(seq: endedSeq, durationJiffies: duration, at: now, hz: config.hz)
         // rcu_nocb_gp_cleanup: wake the rcuog kthreads whose grace period is now done.
         if !gpWaiters.isEmpty {
-            var still: [Int] = []
-            for g in gpWaiters {
+            var still = 0
+            for i in gpWaiters.indices {
+                let g = gpWaiters[i]
                 guard case .waitingForGP(let seq) = groups[g].state else { continue }
                 if gp.gpSeq.isDone(seq) {
                     countWakeup(cpu: groups[g].leader, cause: .rcuog)
                     groups[g].state = .passQueued
                     queue.schedule(.rcuogPass(group: Int32(g)), at: now)
                 } else {
-                    still.append(g)
+                    gpWaiters[still] = g
+                    still += 1
                 }
             }
-            gpWaiters = still
+            gpWaiters.removeLast(gpWaiters.count - still)
         }
         gpCompletedForSoftirqCPUs()
         gp.state = .cleaned

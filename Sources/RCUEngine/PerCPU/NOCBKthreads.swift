@@ -15,8 +15,8 @@ extension Simulation {
         var sawBypass = false
         for c in groups[g].cpus where cpus[c].isOffloaded {
             let ncbs = cpus[c].bypass.count
-            let lazyN = cpus[c].bypass.lazyLength
             if ncbs == 0 && cpus[c].cblist.isEmpty { continue }  // nothing here
+            let lazyN = cpus[c].bypass.lazyLength
             if ncbs > 0 {
                 let first = cpus[c].bypass.firstJiffy
                 var reason: FlushReason? = nil
@@ -30,14 +30,12 @@ extension Simulation {
                     else if ncbs > 2 * params.qhimark { reason = .size }
                 }
                 if let reason { flushBypass(cpu: c, reason: reason) }
-                let left = cpus[c].bypass
-                if !left.isEmpty {
-                    if left.isAllLazy { sawLazy = true } else { sawBypass = true }
+                if !cpus[c].bypass.isEmpty {
+                    if cpus[c].bypass.isAllLazy { sawLazy = true } else { sawBypass = true }
                 }
             }
             // Advance if NEXT has callbacks or the awaited grace period has completed.
-            let list = cpus[c].cblist
-            if !list.isRestEmpty(after: .nextReady) || (list.nextGP.map { gp.gpSeq.isDone($0) } ?? false) {
+            if !cpus[c].cblist.isRestEmpty(after: .nextReady) || (cpus[c].cblist.nextGP.map { gp.gpSeq.isDone($0) } ?? false) {
                 advanceAndAccelerate(cpu: c)
             }
             if let next = cpus[c].cblist.nextGP {
