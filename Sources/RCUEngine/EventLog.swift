@@ -9,7 +9,7 @@ struct EventLog: Sendable, Equatable {
         case gpEnd(seq: Int64, durationJiffies: UInt64, reason: GPEndReason)
         case shrinker(cpus: Int, callbacks: Int)
         case kswapd(freeBytes: UInt64)
-        case barrier(callbacks: Int)
+        case barrier(cpus: Int, callbacks: Int)
         case note(String)
     }
     enum GPEndReason: Sendable, Equatable { case lazyFlush, periodic }
@@ -90,8 +90,9 @@ struct EventLog: Sendable, Equatable {
                                text: "shrinker flushed \(cpus) CPU\(cpus == 1 ? "" : "s"): \(n) lazy callbacks")
         case .kswapd(let free):
             return EngineEvent(jiffy: e.jiffy, kind: .note, cpu: nil, text: "memory low (\(megabytes(free)) free): kswapd woke")
-        case .barrier(let n):
-            return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: nil, text: "rcu_barrier: waiting for \(n) callbacks")
+        case .barrier(let cpus, let n):
+            return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: nil,
+                               text: "rcu_barrier: flushed \(cpus) CPU\(cpus == 1 ? "" : "s"), waiting for \(n) callbacks")
         case .note(let text):
             return EngineEvent(jiffy: e.jiffy, kind: .note, cpu: nil, text: text)
         }

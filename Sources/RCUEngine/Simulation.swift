@@ -29,6 +29,10 @@ public struct Simulation: Sendable {
     var history = HistoryRecorder()
     /// CPUs made busy by a transient workload burst (pruned when a grace period starts).
     var transientBusy: [Int] = []
+    /// rcu_barrier / synchronize_rcu waiters.
+    var waits = WaitState()
+    /// CPUs with at least `qovld` callbacks.
+    var overloadedCPUs = 0
     /// First jiffy of the next simulated second (history rolls when an event reaches it).
     var nextSecondJiffy: Jiffies = 0
     /// Test hook: when set, a busy CPU's next context switch is this many jiffies away.

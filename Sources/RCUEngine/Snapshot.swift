@@ -26,6 +26,10 @@ public struct Snapshot: Sendable, Equatable {
     public var recentEvents: [EngineEvent]
     /// Events processed by the engine since start (a cost figure for the benchmark).
     public var eventsProcessed: UInt64
+    /// rcu_barrier / synchronize_rcu / expedited grace periods (added by the engine; defaults empty).
+    public var waits: WaitSnapshot = WaitSnapshot()
+    /// kfree_rcu batching (kernel-rcu.md §5; defaults empty).
+    public var kfree: KfreeSnapshot = KfreeSnapshot()
 
     public init(jiffies: UInt64, hz: Int, config: EngineConfig, lazyEnabled: Bool, policy: ReclaimPolicyKind,
                 activeWorkloads: [WorkloadKind], cpus: [CPUSnapshot], gracePeriod: GracePeriodSnapshot,

@@ -34,7 +34,9 @@ extension Simulation {
         let lastSecond: [UInt64] = history.currentSecond == second
             ? history.lastSecondCauses
             : (history.currentSecond + 1 == second ? history.causeCounts : [UInt64](repeating: 0, count: WakeupCause.allCases.count))
-        return Snapshot(
+        var waitsShown = waits.shown
+        waitsShown.overloadedCPUs = overloadedCPUs
+        var snap = Snapshot(
             jiffies: now, hz: config.hz, config: config, lazyEnabled: lazyEnabled, policy: policy,
             activeWorkloads: WorkloadKind.allCases.filter { workloads[$0.index].isOn },
             cpus: cpuSnapshots,
@@ -51,5 +53,12 @@ extension Simulation {
             history: history.samples.elements,
             recentEvents: log.events(hz: config.hz, qhimark: params.qhimark),
             eventsProcessed: eventsProcessed)
+        snap.waits = waitsShown
+        snap.kfree = kfreeSnapshot
+        return snap
     }
+}
+
+extension Simulation {
+    var kfreeSnapshot: KfreeSnapshot { KfreeSnapshot() }
 }

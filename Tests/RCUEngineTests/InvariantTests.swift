@@ -3,7 +3,7 @@ import Testing
 
 /// Properties over many seeds, workload mixes and CPU counts (DESIGN.md §4).
 @Suite struct InvariantTests {
-    static let cpuCounts = [1, 2, 3, 8, 64]
+    static let cpuCounts = [1, 2, 3, 8, 64, 257]
 
     /// One randomised run: workloads and controls drawn from `seed`, checked at every sample;
     /// then all workloads stop and, 25 s later, every callback must have run. (A lazy callback can
@@ -38,6 +38,17 @@ import Testing
         }
         var t: Jiffies = 0
         let horizon = hz + hz / 2
+        var barrierTarget: UInt64? = nil
+        var barriersSeen: UInt64 = 0
+        func checkBarrier(_ label: String) {
+            let w = sim.waits.shown
+            if w.barriersCompleted > barriersSeen, let target = barrierTarget {
+                let invoked = sim.cpus.reduce(UInt64(0)) { $0 + $1.invokedTotal }
+                if invoked < target { problems.append("\(label): rcu_barrier returned with callbacks left behind") }
+                barrierTarget = nil
+            }
+            barriersSeen = w.barriersCompleted
+        }
         while t < horizon {
             t += rng.uniform(1...(hz / 10))
             if rng.uniform(0...7) == 0 { sim.apply(.setLazy(rng.uniform(0...1) == 0)) }
@@ -47,12 +58,25 @@ import Testing
                 sim.callRCU(cpu: Int(rng.uniform(0...UInt64(cpus - 1))), count: Int(rng.uniform(1...25_000)),
                             hurry: rng.uniform(0...1) == 0, bytesEach: 64)
             }
+            switch rng.uniform(0...19) {
+            case 0:
+                if barrierTarget == nil && !sim.waits.shown.barrierInProgress {
+                    barrierTarget = sim.cpus.reduce(UInt64(0)) { $0 + $1.invokedTotal + UInt64($1.length) }
+                    sim.rcuBarrier()
+                }
+            case 1: sim.synchronizeRCU(cpu: Int(rng.uniform(0...UInt64(cpus - 1))))
+            case 2: sim.synchronizeRCUExpedited()
+            default: break
+            }
             sim.advance(to: t)
             check("seed \(seed) cpus \(cpus) t \(t)")
+            checkBarrier("seed \(seed) cpus \(cpus) t \(t)")
         }
         for w in all { sim.apply(.setWorkload(w, on: false)) }
         sim.advance(to: t + 25 * hz)
         check("seed \(seed) cpus \(cpus) end")
+        checkBarrier("seed \(seed) cpus \(cpus) end")
+        if barrierTarget != nil { problems.append("seed \(seed) cpus \(cpus): rcu_barrier never returned") }
         if sim.audit.pending != 0 {
             problems.append("seed \(seed) cpus \(cpus): \(sim.audit.pending) callbacks left behind")
             if debug {

@@ -74,6 +74,10 @@ import Testing
         list.enqueue(Self.batch(2))
         list.entrain(Self.batch(1))
         #expect(list.segmentLengths == [0, 6, 0, 3])
+        var idle = SegmentedCallbackList(done: Self.batch(4), wait: CallbackBatch(), nextReady: CallbackBatch(),
+                                         next: CallbackBatch(), waitTag: 0, nextReadyTag: 0)
+        idle.entrain(Self.batch(1))
+        #expect(idle.segmentLengths == [5, 0, 0, 0])
     }
 
     /// Against a one-entry-per-callback reference model, over random operation sequences.

@@ -157,12 +157,13 @@ public struct SegmentedCallbackList: Sendable, Equatable {
     }
 
     /// `rcu_segcblist_entrain`: add `batch` after the last non-empty segment, so it runs after
-    /// every callback already queued (not merely after one grace period).
+    /// every callback already queued, not merely after one grace period. With nothing pending
+    /// it joins DONE and needs no grace period at all.
     public mutating func entrain(_ batch: CallbackBatch) {
         if next.count > 0 { next.append(batch); return }
         if nextReady.count > 0 { nextReady.append(batch); return }
         if wait.count > 0 { wait.append(batch); return }
-        next.append(batch)
+        done.append(batch)
     }
 }
 

@@ -31,6 +31,8 @@ struct GPKthread: Sendable, Equatable {
     var allReportedAt: Jiffies = 0
     /// Busy CPUs that owed a QS at the start, with the jiffy each reports it.
     var busyOwing: [(cpu: Int, reportAt: Jiffies)] = []
+    /// Jiffies between FQS scans in the current grace period.
+    var fqsInterval: Jiffies = 3
     /// Next FQS jiffy while waiting.
     var nextFQSAt: Jiffies = 0
     /// FQS scans in the current grace period.

@@ -39,8 +39,12 @@ extension Simulation {
         gp.startedAt = now
         gp.fqsInThisGP = 0
         gp.busyOwing.removeAll(keepingCapacity: true)
-        let first = now + params.jiffiesTillFirstFQS
-        let next = params.jiffiesTillNextFQS
+        // Callback overload (a CPU at qovld): the first FQS is immediate and the interval
+        // becomes (j + 2) / 3 (rcu_gp_fqs_loop with RCU_GP_FLAG_OVLD).
+        let overloaded = overloadedCPUs > 0
+        let first = overloaded ? now : now + params.jiffiesTillFirstFQS
+        let next = overloaded ? max(1, (params.jiffiesTillNextFQS + 2) / 3) : params.jiffiesTillNextFQS
+        gp.fqsInterval = next
         gp.firstFQSAt = first
         gp.nextFQSAt = first
         var lastReport = now
@@ -95,12 +99,12 @@ extension Simulation {
 
     /// The GP kthread wakes in RCU_GP_WAIT_FQS: an FQS timeout, or the last QS report.
     private mutating func fqsWake() {
-        countWakeup(cpu: 0, cause: .gpKthread)
+        if now > gp.startedAt { countWakeup(cpu: 0, cause: .gpKthread) }
         if now >= gp.nextFQSAt {
             gp.state = .doingFQS
             gp.fqsScans += 1
             gp.fqsInThisGP += 1
-            gp.nextFQSAt = now + params.jiffiesTillNextFQS
+            gp.nextFQSAt = now + gp.fqsInterval
         }
         if now >= gp.allReportedAt {
             cleanupGP()

@@ -75,6 +75,7 @@ extension Simulation {
             outcome.softirqList = run.count
             outcome.last = .softirqList
             softirqCallbacksQueued(cpu: c)
+            noteLength(cpu: c)
             checkMemoryPressure()
             return outcome
         }
@@ -156,6 +157,7 @@ extension Simulation {
                 if !cpus[c].cblist.hasPendingCallbacks { callRCUNocbWake(cpu: c, wasAllDone: true) }
             }
         }
+        noteLength(cpu: c)
         checkMemoryPressure()
         return outcome
     }

@@ -104,6 +104,9 @@ extension Simulation {
         guard batch.count > 0 else { return }
         if !gp.gpSeq.isDone(batch.requiredGPSeq) { earlyInvocations += UInt64(batch.count) }
         totals.invoked += UInt64(batch.count)
+        cpus[c].invokedTotal += UInt64(batch.count)
+        noteLength(cpu: c)
+        if waits.barrierRemainingCPUs > 0 || !waits.synchronizeWaiters.isEmpty { checkWaiters(cpu: c) }
         totals.bytesFreed += batch.bytes
         totals.bytesPending -= batch.bytes
         history.bytesFreed += batch.bytes

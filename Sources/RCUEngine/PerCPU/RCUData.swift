@@ -32,6 +32,11 @@ struct RCUData: Sendable, Equatable {
     /// Non-offloaded only: generation of the queued tick event.
     var tickGeneration: UInt32 = 0
 
+    /// Callbacks invoked on this CPU since start (FIFO position, for barrier and synchronize waits).
+    var invokedTotal: UInt64 = 0
+    /// Does this CPU hold at least `qovld` callbacks?
+    var isOverloaded = false
+
     /// RCU-caused wake-ups since start.
     var wakeups: UInt64 = 0
     /// Second of the last counted wake-up, and counts for that second and the one before.
