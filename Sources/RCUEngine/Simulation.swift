@@ -31,6 +31,12 @@ public struct Simulation: Sendable {
     var transientBusy: [Int] = []
     /// rcu_barrier / synchronize_rcu waiters.
     var waits = WaitState()
+    /// kfree_rcu per-CPU state (empty until first used), pages it holds, bytes of its objects.
+    var krcs: [KfreeRCUCPU] = []
+    var kfreePages = 0
+    var kfreeBytesHeld: UInt64 = 0
+    var kfreeSlotsBusy = 0
+    var kfreeShown = KfreeSnapshot()
     /// CPUs with at least `qovld` callbacks.
     var overloadedCPUs = 0
     /// First jiffy of the next simulated second (history rolls when an event reaches it).
@@ -128,6 +134,10 @@ public struct Simulation: Sendable {
             kswapdPass(generation: generation)
         case .softirqTick(let cpu, let generation):
             softirqTick(cpu: Int(cpu), generation: generation)
+        case .kfreeMonitor(let cpu, let generation):
+            kfreeMonitorEvent(cpu: Int(cpu), generation: generation)
+        case .kfreeRefill(let cpu):
+            kfreeRefill(cpu: Int(cpu))
         }
     }
 
@@ -178,6 +188,10 @@ enum SimEvent: Sendable {
     case kswapd(generation: UInt32)
     /// Scheduler tick on a non-offloaded CPU that has callbacks (`rcu_needs_cpu`).
     case softirqTick(cpu: Int32, generation: UInt32)
+    /// kfree_rcu `monitor_work` on a CPU.
+    case kfreeMonitor(cpu: Int32, generation: UInt32)
+    /// kfree_rcu page-cache refill work on a CPU.
+    case kfreeRefill(cpu: Int32)
 }
 
 /// Running totals kept up to date by every operation, so snapshots and history need no sums.

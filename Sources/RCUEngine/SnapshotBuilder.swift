@@ -58,7 +58,3 @@ extension Simulation {
         return snap
     }
 }
-
-extension Simulation {
-    var kfreeSnapshot: KfreeSnapshot { KfreeSnapshot() }
-}

@@ -25,6 +25,9 @@ public enum WorkloadProfile {
     /// build: one burst in 20 is a `call_rcu_hurry` (percpu-ref, `synchronize_rcu` waiters) that
     /// frees nothing.
     public static let buildHurryOneIn: UInt64 = 20
+    /// build: one lazy burst in 4 is freed with `kfree_rcu()` (two-argument form) instead, 128 bytes each.
+    public static let buildKfreeOneIn: UInt64 = 4
+    public static let buildKfreeBytesPerObject: UInt64 = 128
     /// build: a busy CPU context-switches every 1-4 ms.
     public static let buildContextSwitchMicroseconds: ClosedRange<UInt64> = 1_000...4_000
     /// A CPU busy with a short burst (video, logging, idle) switches within 0.5-3 ms.
@@ -131,6 +134,9 @@ extension Simulation {
             if workloads[w].rng.uniform(1...WorkloadProfile.buildHurryOneIn) == 1 {
                 let n = Int(workloads[w].rng.uniform(1...2))
                 callRCU(cpu: c, run: CallbackRun(count: n, hurry: true, bytesEach: 0, freesNothing: true))
+            } else if workloads[w].rng.uniform(1...WorkloadProfile.buildKfreeOneIn) == 1 {
+                let n = Int(workloads[w].rng.uniform(WorkloadProfile.buildCallbacksPerBurst))
+                kfreeRCU(cpu: c, count: n, bytesEach: WorkloadProfile.buildKfreeBytesPerObject)
             } else {
                 let n = Int(workloads[w].rng.uniform(WorkloadProfile.buildCallbacksPerBurst))
                 callRCU(cpu: c, run: CallbackRun(count: n, bytesEach: WorkloadProfile.buildBytesPerCallback))

@@ -66,6 +66,9 @@ import Testing
                 }
             case 1: sim.synchronizeRCU(cpu: Int(rng.uniform(0...UInt64(cpus - 1))))
             case 2: sim.synchronizeRCUExpedited()
+            case 3, 4:
+                sim.kfreeRCU(cpu: Int(rng.uniform(0...UInt64(cpus - 1))), count: Int(rng.uniform(1...1_200)),
+                             bytesEach: 96, headless: rng.uniform(0...1) == 0)
             default: break
             }
             sim.advance(to: t)
@@ -76,6 +79,8 @@ import Testing
         sim.advance(to: t + 25 * hz)
         check("seed \(seed) cpus \(cpus) end")
         checkBarrier("seed \(seed) cpus \(cpus) end")
+        let k = sim.snapshot().kfree
+        if k.objectsQueued + k.objectsInFlight != 0 { problems.append("seed \(seed) cpus \(cpus): kfree_rcu objects left behind") }
         if barrierTarget != nil { problems.append("seed \(seed) cpus \(cpus): rcu_barrier never returned") }
         if sim.audit.pending != 0 {
             problems.append("seed \(seed) cpus \(cpus): \(sim.audit.pending) callbacks left behind")

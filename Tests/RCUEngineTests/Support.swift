@@ -35,6 +35,10 @@ extension Simulation {
             bytes += d.cblist.bytes + d.bypass.batch.bytes
             lazyBytes += d.bypass.lazyBytes
         }
+        for k in krcs {
+            bytes += k.queuedBytes
+            for slot in k.slots where slot.isBusy { bytes += slot.bytes }
+        }
         return (pending, bypass, lazy, bytes, lazyBytes)
     }
 }

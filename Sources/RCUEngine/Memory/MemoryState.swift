@@ -39,7 +39,7 @@ let defaultReclaimPriority = 12
 
 extension Simulation {
     /// Free memory now.
-    var freeBytes: UInt64 { memory.freeBytes(pending: totals.bytesPending) }
+    var freeBytes: UInt64 { memory.freeBytes(pending: totals.bytesPending + UInt64(kfreePages) * Simulation.pageBytes) }
 
     /// After an allocation: below the low watermark, wake kswapd.
     mutating func checkMemoryPressure() {
@@ -64,6 +64,7 @@ extension Simulation {
         memory.kswapdPasses += 1
         var reclaim = Simulation.reclaimPolicy(for: policy)
         reclaim.shrink(&self, priority: priority)
+        kfreeShrink(priority: priority)
         memory.kswapdGeneration &+= 1
         queue.schedule(.kswapd(generation: memory.kswapdGeneration), at: now + max(1, Jiffies(config.hz / 10)))
     }

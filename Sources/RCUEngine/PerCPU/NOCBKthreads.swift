@@ -107,6 +107,7 @@ extension Simulation {
         cpus[c].invokedTotal += UInt64(batch.count)
         noteLength(cpu: c)
         if waits.barrierRemainingCPUs > 0 || !waits.synchronizeWaiters.isEmpty { checkWaiters(cpu: c) }
+        if kfreeSlotsBusy > 0 { checkKfreeSlots(cpu: c) }
         totals.bytesFreed += batch.bytes
         totals.bytesPending -= batch.bytes
         history.bytesFreed += batch.bytes
