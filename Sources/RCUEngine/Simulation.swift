@@ -73,7 +73,7 @@ public struct Simulation: Sendable {
         memory = MemoryState(totalBytes: config.memoryBytes, freeBytesAtStart: config.freeBytesAtStart ?? config.memoryBytes / 4)
         workloads = WorkloadKind.allCases.map { WorkloadState(kind: $0, seed: config.seed) }
         for kind in WorkloadKind.allCases where config.workloads.contains(kind) {
-            startWorkload(kind, logIt: false)
+            startWorkload(kind, logIt: true)
         }
     }
 
