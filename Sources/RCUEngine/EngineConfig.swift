@@ -13,16 +13,38 @@ public struct EngineConfig: Sendable, Equatable {
     public var policy: ReclaimPolicyKind
     /// Total RAM of the memory model.
     public var memoryBytes: UInt64
+    /// Which kernel's `wake_nocb_gp_defer` LAZY check to model (kernel-rcu.md §2.4).
+    public var kernel: KernelVersion = .v6_17
+    /// CPUs whose callbacks are offloaded (`rcu_nocbs=`); nil means all (`rcu_nocbs=all`).
+    public var offloadedCPUs: [Int]? = nil
+    /// Free memory at start; nil means a quarter of `memoryBytes`.
+    public var freeBytesAtStart: UInt64? = nil
 
     public static let allowedHZ: [Int] = [100, 250, 300, 1000]
     public static let maxCPUs = 4096
 
     public init(cpuCount: Int = 8, hz: Int = 1000, seed: UInt64 = 1, lazyEnabled: Bool = true,
                 workloads: [WorkloadKind] = [.video], policy: ReclaimPolicyKind = .shrinker,
-                memoryBytes: UInt64 = 4 << 30) {
+                memoryBytes: UInt64 = 4 << 30, kernel: KernelVersion = .v6_17, offloadedCPUs: [Int]? = nil,
+                freeBytesAtStart: UInt64? = nil) {
         self.cpuCount = cpuCount; self.hz = hz; self.seed = seed; self.lazyEnabled = lazyEnabled
         self.workloads = workloads; self.policy = policy; self.memoryBytes = memoryBytes
+        self.kernel = kernel; self.offloadedCPUs = offloadedCPUs; self.freeBytesAtStart = freeBytesAtStart
     }
+
+    /// Is `cpu` offloaded (no-CB) under this configuration?
+    public func isOffloaded(_ cpu: Int) -> Bool { offloadedCPUs.map { $0.contains(cpu) } ?? true }
+}
+
+/// The kernel whose lazy-wake deferral is modelled (kernel-rcu.md §2.4).
+public enum KernelVersion: String, Sendable, CaseIterable, Equatable {
+    /// Before "rcu: Fix delayed execution of hurry callbacks": `wake_nocb_gp_defer(LAZY)` checks the
+    /// enqueuing CPU's `nocb_defer_wakeup`, so a lazy enqueue on a non-leader CPU can push a pending
+    /// 2-jiffy bypass wake out to 10 s.
+    case v6_12 = "6.12"
+    /// With the fix (upstream 463d46044f04, ~v6.17): the check looks at the group leader (`rdp_gp`).
+    case v6_17 = "6.17"
+
 }
 
 /// The synthetic workloads (calibration.md). Each can be toggled while running.

@@ -26,6 +26,10 @@ public struct Snapshot: Sendable, Equatable {
     public var recentEvents: [EngineEvent]
     /// Events processed by the engine since start (a cost figure for the benchmark).
     public var eventsProcessed: UInt64
+    /// rcu_barrier / synchronize_rcu / expedited grace periods (added by the engine; defaults empty).
+    public var waits: WaitSnapshot = WaitSnapshot()
+    /// kfree_rcu batching (kernel-rcu.md §5; defaults empty).
+    public var kfree: KfreeSnapshot = KfreeSnapshot()
 
     public init(jiffies: UInt64, hz: Int, config: EngineConfig, lazyEnabled: Bool, policy: ReclaimPolicyKind,
                 activeWorkloads: [WorkloadKind], cpus: [CPUSnapshot], gracePeriod: GracePeriodSnapshot,
@@ -161,6 +165,8 @@ public enum WakeupCause: String, Sendable, CaseIterable, Equatable {
     case lazyTimer = "lazy_timer"
     case bypassTimer = "bypass_timer"
     case workload
+    /// A scheduler tick kept running by RCU on a non-offloaded CPU with callbacks (`rcu_needs_cpu`).
+    case tick
 
     /// Plain words for the dashboard.
     public var label: String {
@@ -171,6 +177,7 @@ public enum WakeupCause: String, Sendable, CaseIterable, Equatable {
         case .lazyTimer: return "lazy timer"
         case .bypassTimer: return "bypass timer"
         case .workload: return "workload"
+        case .tick: return "RCU tick"
         }
     }
 

@@ -1,0 +1,48 @@
+/// `RCU_NOCB_WAKE_*`: how urgently a deferred wake of rcuog is wanted (kernel-rcu.md §2.4).
+/// The order is the kernel's and `wake_nocb_gp_defer` compares levels with `<`.
+public enum DeferredWake: Int, Sendable, Comparable, CaseIterable {
+    case not = 0, bypass = 1, lazy = 2, wake = 3, force = 4
+
+    public static func < (a: DeferredWake, b: DeferredWake) -> Bool { a.rawValue < b.rawValue }
+
+    /// The kernel's name.
+    public var kernelName: String {
+        switch self {
+        case .not: return "RCU_NOCB_WAKE_NOT"
+        case .bypass: return "RCU_NOCB_WAKE_BYPASS"
+        case .lazy: return "RCU_NOCB_WAKE_LAZY"
+        case .wake: return "RCU_NOCB_WAKE"
+        case .force: return "RCU_NOCB_WAKE_FORCE"
+        }
+    }
+}
+
+/// What the group's rcuog kthread is doing.
+enum RcuogState: Sendable, Equatable {
+    /// Asleep until explicitly woken (`Sleep`).
+    case sleeping
+    /// Waiting for `gp_seq` to reach the value (`StartWait`); GP cleanup wakes it.
+    case waitingForGP(Int64)
+    /// Woken; a pass over the group is queued at the current jiffy.
+    case passQueued
+}
+
+/// A no-CB group: `rcuog/<leader>` and its member CPUs, with the leader's (`rdp_gp`)
+/// `nocb_defer_wakeup` level and `nocb_timer` (kernel-rcu.md §2.1, §2.4).
+struct NOCBGroup: Sendable, Equatable {
+    /// First CPU of the group; rcuog runs (and its wake-ups are charged) there.
+    let leader: Int
+    /// Member CPUs (consecutive ids).
+    let cpus: Range<Int>
+    var state: RcuogState = .sleeping
+    /// `rdp_gp->nocb_defer_wakeup`.
+    var deferredWake: DeferredWake = .not
+    /// Is `rdp_gp->nocb_timer` pending?
+    var isTimerPending = false
+    /// The timer's `expires` (the jiffy asked for; it runs at `TimerWheel.fireJiffy`).
+    var timerExpires: Jiffies = 0
+    /// Bumped on every mod_timer / del_timer so stale timer events are ignored.
+    var timerGeneration: UInt32 = 0
+
+    init(leader: Int, cpus: Range<Int>) { self.leader = leader; self.cpus = cpus }
+}

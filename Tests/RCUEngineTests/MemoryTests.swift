@@ -1,0 +1,62 @@
+import Testing
+@testable import RCUEngine
+
+/// kernel-rcu.md §3 and the memory model (DESIGN.md §2).
+@Suite struct MemoryTests {
+    @Test func watermarksAreHalfAPercentOfRAMAndAboveMin() {
+        let s = quietSimulation(memoryBytes: 100_000_000).snapshot().memory
+        #expect(s.minWatermark == 500_000)
+        #expect(s.lowWatermark == 625_000)
+        #expect(s.highWatermark == 750_000)
+        #expect(s.freeBytes == 25_000_000)
+    }
+
+    /// §3: below the low watermark kswapd calls the lazy shrinker; scan flushes the CPU's whole
+    /// bypass and wakes rcuog; the memory comes back only after a grace period and rcuop.
+    @Test func shrinkerFlushesLazyCallbacksAndMemoryComesBackAfterGPAndInvocation() {
+        var sim = quietSimulation(memoryBytes: 100_000_000, freeBytesAtStart: 700_000)
+        sim.advance(to: 100)
+        sim.callRCU(cpu: 1, count: 400, bytesEach: 256)     // 102400 bytes: free 597600 < low
+        #expect(sim.snapshot().memory.freeBytes == 597_600)
+        sim.advance(to: 100)                                // kswapd runs
+        var s = sim.snapshot()
+        #expect(s.memory.shrinkerCounts == 1)
+        #expect(s.memory.shrinkerScans == 1)
+        #expect(s.flushes.count(.shrinker) == 1)
+        #expect(s.flushes.callbacks(.shrinker) == 400)
+        #expect(s.counters.lazyPending == 0)
+        #expect(s.memory.bytesLazy == 0)
+        #expect(s.memory.bytesPending == 102_400)
+        #expect(s.memory.bytesFreed == 0)
+        #expect(s.recentEvents.last?.text == "shrinker flushed 1 CPU: 400 lazy callbacks")
+        sim.advance(to: 105)
+        #expect(sim.snapshot().memory.bytesFreed == 0)      // the GP is still running
+        sim.advance(to: 106)
+        s = sim.snapshot()
+        #expect(s.memory.bytesFreed == 102_400)
+        #expect(s.memory.freeBytes == 700_000)
+        #expect(s.counters.invoked == 400)
+    }
+
+    /// `none`: under the same pressure lazy callbacks wait for their 10 s timer.
+    @Test func withoutReclaimPolicyLazyMemoryWaitsForTheTimer() {
+        var sim = quietSimulation(memoryBytes: 100_000_000, freeBytesAtStart: 700_000, policy: .none)
+        sim.advance(to: 100)
+        sim.callRCU(cpu: 1, count: 400, bytesEach: 256)
+        sim.advance(to: 5_000)
+        #expect(sim.snapshot().memory.bytesFreed == 0)
+        #expect(sim.snapshot().flushes.count(.shrinker) == 0)
+        #expect(sim.runUntil(limit: 20_000) { $0.snapshot().memory.bytesFreed == 102_400 } == 10_246)
+    }
+
+    /// setPolicy at run time: switching to the shrinker under pressure flushes at kswapd's next pass.
+    @Test func switchingPolicyAtRunTimeTakesEffect() {
+        var sim = quietSimulation(memoryBytes: 100_000_000, freeBytesAtStart: 700_000, policy: .none)
+        sim.advance(to: 100)
+        sim.callRCU(cpu: 1, count: 400, bytesEach: 256)
+        sim.advance(to: 1_000)
+        sim.apply(.setPolicy(.shrinker))
+        #expect(sim.runUntil(limit: 20_000) { $0.snapshot().flushes.count(.shrinker) == 1 }! <= 1_100)
+        #expect(sim.snapshot().policy == .shrinker)
+    }
+}

@@ -1,0 +1,75 @@
+import Testing
+@testable import RCUEngine
+
+/// kernel-rcu.md §4.3 (qovld), §4.6, §4.7, §2.7 item 4.
+@Suite struct WaiterTests {
+    /// §4.7: rcu_barrier flushes every bypass (lazy included), entrains a callback behind
+    /// everything on each CPU with callbacks, and returns once all have run: one GP, not 10 s.
+    @Test func rcuBarrierFlushesLazyCallbacksAndWaitsForAll() {
+        var sim = quietSimulation()
+        sim.advance(to: 100)
+        sim.callRCU(cpu: 2, count: 10)
+        sim.callRCU(cpu: 6, count: 3)
+        sim.advance(to: 200)
+        #expect(sim.rcuBarrier() == 2)
+        var s = sim.snapshot()
+        #expect(s.waits.barrierInProgress)
+        #expect(s.waits.barrierCallbacks == 15)
+        #expect(s.flushes.count(.barrier) == 2)
+        #expect(s.flushes.callbacks(.barrier) == 13)
+        #expect(s.counters.lazyPending == 0)
+        let done = sim.runUntil(limit: 20_000) { $0.snapshot().waits.barriersCompleted == 1 }
+        #expect(done == 206)
+        s = sim.snapshot()
+        #expect(!s.waits.barrierInProgress)
+        #expect(s.waits.lastBarrierJiffies == 6)
+        #expect(s.counters.invoked == 15)
+        #expect(s.counters.pending == 0)
+    }
+
+    @Test func rcuBarrierWithNoCallbacksReturnsAtOnce() {
+        var sim = quietSimulation()
+        sim.advance(to: 10)
+        #expect(sim.rcuBarrier() == 0)
+        #expect(sim.snapshot().waits.barriersCompleted == 1)
+    }
+
+    /// §2.8: synchronize_rcu is wait_rcu_gp(call_rcu_hurry): one normal GP on an idle machine,
+    /// even with lazy RCU on.
+    @Test func synchronizeRCUWaitsOneGracePeriodEvenWithLazyOn() {
+        var sim = quietSimulation()
+        sim.advance(to: 100)
+        sim.synchronizeRCU(cpu: 5)
+        #expect(sim.runUntil(limit: 1_000) { $0.snapshot().waits.synchronizeCompleted == 1 } == 106)
+        #expect(sim.snapshot().waits.lastSynchronizeJiffies == 6)
+    }
+
+    /// §4.6: an expedited GP IPIs only the non-idle CPUs; expedited_sequence grows by 4.
+    @Test func expeditedGracePeriodIPIsOnlyBusyCPUs() {
+        var sim = quietSimulation()
+        sim.advance(to: 100)
+        sim.markBusy(3, until: 110)
+        sim.markBusy(5, until: 150)
+        sim.synchronizeRCUExpedited()
+        var w = sim.snapshot().waits
+        #expect(w.expeditedCompleted == 1 && w.expeditedIPIs == 2 && w.expeditedSequence == 4)
+        sim.advance(to: 120)
+        sim.synchronizeRCUExpedited()
+        w = sim.snapshot().waits
+        #expect(w.expeditedIPIs == 3 && w.expeditedSequence == 8)
+    }
+
+    /// §4.3: with a CPU at qovld (20000) callbacks the first FQS is immediate and the interval is
+    /// (j + 2) / 3: at HZ=1000 an idle-machine GP takes 1 jiffy instead of 6.
+    @Test func callbackOverloadShortensFQSWaits() {
+        var sim = quietSimulation()
+        sim.advance(to: 100)
+        sim.callRCU(cpu: 1, count: 20_000)   // lazy: 10000 in the bypass, then flushes; len 20000
+        #expect(sim.snapshot().waits.overloadedCPUs == 1)
+        sim.callRCU(cpu: 5, count: 1, hurry: true)
+        sim.advance(to: 100)
+        let started = sim.snapshot().gracePeriod.startedAt
+        #expect(started == 100)
+        #expect(sim.runUntil(limit: 1_000) { $0.snapshot().gracePeriod.completed == 1 } == 101)
+    }
+}
