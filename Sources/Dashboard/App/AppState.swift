@@ -180,7 +180,7 @@ public func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
         return [.stepToNextEvent]
     case .exportScreen:
         return [.exportScreen]
-    case .exportDone(let text):
+    case .exportDone(let text), .showMessage(let text):
         state.message = text
         return []
     }

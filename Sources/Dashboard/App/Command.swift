@@ -56,6 +56,8 @@ public enum Command: Sendable, Equatable {
     case exportScreen
     /// The frame loop wrote (or failed to write) an export: the text goes to the event log area.
     case exportDone(String)
+    /// A line for the event log area until Esc (a scenario step this build cannot do).
+    case showMessage(String)
 }
 
 /// Something `reduce` asks the outside world (the frame loop) to do.

@@ -55,7 +55,8 @@ public enum ScenarioAction: Sendable, Equatable {
     case policy(ReclaimPolicyKind)
     /// A reclaim policy the design names but this build's engine does not have yet
     /// (`Scenario.plannedPolicies`): the step fires, changes nothing in the engine, and the
-    /// caption bar says "(not in this build: policy reclaim-hook)".
+    /// event log area says "policy reclaim-hook is not in this build: step of line 52 changes nothing"
+    /// (the caption bar adds "(not in this build)" when there is room).
     case unavailable(String)
     case speed(Double)
     case pause

@@ -88,7 +88,9 @@ public struct ScenarioPlayer: Sendable, Equatable {
             case .workload(let kind, let on): commands.append(.apply(.setWorkload(kind, on: on)))
             case .lazy(let on): commands.append(.apply(.setLazy(on)))
             case .policy(let p): commands.append(.apply(.setPolicy(p)))
-            case .unavailable: break // shown in the caption bar, nothing to change
+            case .unavailable(let what):
+                // Nothing to change in this engine; say so where the presenter will see it.
+                commands.append(.showMessage("\(what) is not in this build: step \(step.line > 0 ? "of line \(step.line) " : "")changes nothing"))
             case .speed(let x): commands.append(.setSpeed(x))
             case .pause: commands.append(.setPaused(true))
             case .resume: commands.append(.setPaused(false))

@@ -58,7 +58,7 @@ struct CaptionBarView {
         let used = player.currentStep.map { CaptionBar.secondRow(look: $0.look, note: $0.note).count } ?? 0
         let hint: String
         if !unavailable.isEmpty {
-            hint = "(not in this build: " + unavailable.joined(separator: ", ") + ")"
+            hint = "(not in this build)"
         } else if player.isFinished {
             hint = "end  b back  r restart"
         } else if player.nextDueJiffy == nil {
