@@ -121,3 +121,62 @@ import RCUEngine
         #expect(run(AppState(), [.toggleZoom]).0 == AppState(isZoomed: true))
     }
 }
+
+/// Commands added for stage use: absolute engine changes, pause, focus, highlight, time control.
+@Suite struct StageCommandTests {
+    func run(_ state: AppState, _ commands: [Command]) -> (AppState, [Effect]) {
+        var s = state
+        var effects: [Effect] = []
+        for c in commands { effects += reduce(&s, c) }
+        return (s, effects)
+    }
+
+    @Test func applyIsAbsoluteNotAToggle() {
+        let (s, e) = run(AppState(), [.apply(.setWorkload(.video, on: true)), .apply(.setWorkload(.build, on: true)),
+                                      .apply(.setLazy(false)), .apply(.setLazy(false)), .apply(.setPolicy(.none))])
+        #expect(s == AppState(lazyEnabled: false, workloads: [.video, .build], policy: .none))
+        #expect(e == [.engine(.setWorkload(.video, on: true)), .engine(.setWorkload(.build, on: true)),
+                      .engine(.setLazy(false)), .engine(.setLazy(false)), .engine(.setPolicy(.none))])
+    }
+
+    @Test func pauseFocusAndHighlightAreSet() {
+        #expect(run(AppState(), [.setPaused(true), .setPaused(true)]).0 == AppState(isPaused: true))
+        #expect(run(AppState(), [.focusCPU(3)]).0 == AppState(focusedCPU: 3))
+        #expect(run(AppState(focusedCPU: 3), [.focusCPU(nil)]).0 == AppState())
+        #expect(run(AppState(), [.focusCPU(-2)]).0 == AppState())
+        #expect(run(AppState(), [.highlightPanel(.memory)]).0 == AppState(highlightedPanel: .memory))
+    }
+
+    @Test func stepToNextEventPausesFirst() {
+        let (s, e) = run(AppState(), [.stepToNextEvent])
+        #expect(s == AppState(isPaused: true))
+        #expect(e == [.stepToNextEvent])
+    }
+
+    /// Speeds run from 1/1000 to 10 000 and the header says the speed.
+    @Test func speedRangeEndsAndTheHeaderShowsIt() {
+        #expect(AppState.speedSteps.first == 0.001 && AppState.speedSteps.last == 10000)
+        var s = AppState(speed: 0.001)
+        let b = DashboardView.render(snapshot: SnapshotFixtures.video(), state: s, theme: .builtIn, glyphs: .unicode, width: 80, height: 24)
+        #expect(b.text(row: 0).contains("0.001x"))
+        for _ in 0..<20 { _ = reduce(&s, .speedUp) }
+        let c = DashboardView.render(snapshot: SnapshotFixtures.video(), state: s, theme: .builtIn, glyphs: .unicode, width: 80, height: 24)
+        #expect(c.text(row: 0).contains("10000x"))
+    }
+
+    @Test func focusedCPURowIsReversedAndTheLookPanelHeavy() throws {
+        let state = AppState(focusedCPU: 2, highlightedPanel: .wakeups)
+        let b = DashboardView.render(snapshot: SnapshotFixtures.video(), state: state, theme: .builtIn, glyphs: .unicode, width: 100, height: 30)
+        let layout = try #require(DashboardLayout.make(width: 100, height: 30, cpuCount: 8))
+        let row = layout.cpus.y + 2 + 2 // border, heading, CPUs 0 and 1
+        #expect(b.text(row: row).contains("   2 "))
+        #expect(b[layout.cpus.x + 3, row].style.reverse)
+        #expect(!b[layout.cpus.x + 3, row - 1].style.reverse)
+        let w = layout.wakeups
+        #expect(b[w.x, w.y].character == "┏" && b[w.right - 1, w.bottom - 1].character == "┛")
+        #expect(b.text(row: w.y).contains("wake-ups"), "the title is kept")
+        let ascii = DashboardView.render(snapshot: SnapshotFixtures.video(), state: state, theme: .builtIn, glyphs: .ascii, width: 100, height: 30)
+        #expect(ascii.text(row: w.y).contains("wake-ups"), "the dash in the title is not a border")
+        #expect(ascii[w.x + 1, w.bottom - 1].character == "=")
+    }
+}

@@ -121,3 +121,62 @@ import RCUEngine
         #expect(parsed > 100 && failed > 100)
     }
 }
+
+/// Thousands of seeded mutations of a valid scenario through the parser: never a trap; an error
+/// always has the form `FILE:LINE: problem` with a line inside the file, or `FILE: problem`.
+@Suite struct ScenarioFuzzTests {
+    static let base = Array("""
+    # fuzz base
+    title   Fuzz
+    setup   cpus 8, hz 1000, seed 1, workloads idle, lazy on, policy shrinker
+    step at 0s
+      caption  An idle machine
+      note     A note
+      look     wakeups
+    step on cue
+      workload video on
+      lazy off
+      policy none
+      speed 0.5
+      focus cpu 3
+      pause
+    step at +1.5s
+      resume
+      caption  Later
+    """.utf8)
+
+    @Test func fiveThousandMutatedScenariosNeverTrap() {
+        var rng = FuzzTests.SplitMix64(state: 0x5CE7A210)
+        let words = (ScenarioParser.Keyword.all + ["at", "on", "cue", "+", "s", "ms", "off", "cpu", "\n", "\r\n", "#", ",", " ", "\u{0}", "\u{FF}", "é", "1e308", "-1", "99999999999999999999"])
+            .map { Array($0.utf8) }
+        var errors = 0
+        for _ in 0..<5000 {
+            var bytes = Self.base
+            for _ in 0..<(1 + Int(rng.next() % 6)) {
+                let at = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
+                switch rng.next() % 5 {
+                case 0: if !bytes.isEmpty { bytes.remove(at: at) }
+                case 1: bytes.insert(UInt8(truncatingIfNeeded: rng.next()), at: at)
+                case 2: bytes.insert(contentsOf: words[Int(rng.next() % UInt64(words.count))], at: at)
+                case 3: if !bytes.isEmpty { bytes[at] = UInt8(truncatingIfNeeded: rng.next()) }
+                default: bytes = Array(bytes.prefix(at))
+                }
+            }
+            let lineCount = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count
+            do {
+                let s = try ScenarioParser.parse(bytes, file: "f", name: "f")
+                #expect(!s.steps.isEmpty)
+                // A parsed scenario also plays and draws without trapping.
+                _ = ScenarioPlayer.headlessScript(s)
+                let state = AppState(scenario: ScenarioPlayer(scenario: s))
+                _ = DashboardView.render(snapshot: SnapshotFixtures.video(), state: state, theme: .builtIn, glyphs: .ascii, width: 80, height: 24)
+            } catch {
+                errors += 1
+                let d = error.description
+                #expect(d.hasPrefix("f: ") || d.hasPrefix("f:"), "\(d)")
+                if let line = error.line { #expect(line >= 1 && line <= lineCount, "\(d)") }
+            }
+        }
+        #expect(errors > 100 && errors < 5000, "the mutations reach both outcomes: \(errors) errors")
+    }
+}

@@ -15,6 +15,9 @@ import RCUEngine
         (.character("l"), .toggleLazy), (.character("t"), .nextTheme), (.character("p"), .nextPolicy),
         (.tab, .selectNext), (.right, .selectNext), (.down, .selectNext), (.left, .selectPrevious), (.up, .selectPrevious),
         (.character("z"), .toggleZoom),
+        // Presenter keys: what a clicker sends (PageDown / PageUp), and n / b / r.
+        (.character("n"), .nextStep), (.pageDown, .nextStep), (.character("b"), .previousStep), (.pageUp, .previousStep),
+        (.character("r"), .restartScenario), (.character(">"), .stepToNextEvent), (.character("e"), .exportScreen),
         (.character("x"), nil), (.character("5"), nil), (.function(2), nil), (.resize, nil), (.mouseClick(x: 1, y: 1), nil),
     ]
 

@@ -21,6 +21,13 @@ import RCUEngine
     var help = AppState(); help.showHelp = true
     let b = DashboardView.render(snapshot: SnapshotFixtures.video(), state: help, theme: .builtIn, glyphs: .unicode, width: 80, height: 24)
     try b.lines.joined(separator: "\n").write(toFile: "\(dir)/help-80x24.txt", atomically: true, encoding: .utf8)
+    let scenario = try ScenarioStore(searchPaths: [ShippedScenarioTests.repoScenarios]).load("lazy-rcu-in-5-minutes")
+    var talk = AppState(scenario: ScenarioPlayer(scenario: scenario))
+    for step in 1...scenario.steps.count {
+        _ = reduce(&talk, .nextStep)
+        let t = DashboardView.render(snapshot: SnapshotFixtures.video(), state: talk, theme: .builtIn, glyphs: .unicode, width: 80, height: 24)
+        try t.lines.joined(separator: "\n").write(toFile: "\(dir)/scenario-step\(step)-80x24.txt", atomically: true, encoding: .utf8)
+    }
     var zoom = AppState(); zoom.isZoomed = true; zoom.selectedPanel = .wakeups
     let z = DashboardView.render(snapshot: SnapshotFixtures.video(), state: zoom, theme: .builtIn, glyphs: .unicode, width: 100, height: 30)
     try z.lines.joined(separator: "\n").write(toFile: "\(dir)/zoom-100x30.txt", atomically: true, encoding: .utf8)

@@ -26,15 +26,23 @@ public struct AppState: Sendable, Equatable {
     /// Workloads on, as last commanded or observed, in `WorkloadKind.allCases` order.
     public var workloads: [WorkloadKind]
     public var policy: ReclaimPolicyKind
+    /// The scenario being presented, if any (its caption bar replaces the footer).
+    public var scenario: ScenarioPlayer?
+    /// The CPU whose row is highlighted in the table (a scenario's `focus cpu N`).
+    public var focusedCPU: Int?
+    /// The panel drawn with an emphasised border (a scenario's `look PANEL`).
+    public var highlightedPanel: Panel?
 
     public init(speed: Double = 1, isPaused: Bool = false, fps: Int = 10, themeName: String = "default",
                 themeNames: [String] = ["default"], showHelp: Bool = false, hz: Int = 1000,
                 selectedPanel: Panel = .cpus, isZoomed: Bool = false, message: String? = nil,
-                lazyEnabled: Bool = true, workloads: [WorkloadKind] = [.video], policy: ReclaimPolicyKind = .shrinker) {
+                lazyEnabled: Bool = true, workloads: [WorkloadKind] = [.video], policy: ReclaimPolicyKind = .shrinker,
+                scenario: ScenarioPlayer? = nil, focusedCPU: Int? = nil, highlightedPanel: Panel? = nil) {
         self.speed = speed; self.isPaused = isPaused; self.fps = fps; self.themeName = themeName
         self.themeNames = themeNames; self.showHelp = showHelp; self.hz = hz
         self.selectedPanel = selectedPanel; self.isZoomed = isZoomed; self.message = message
         self.lazyEnabled = lazyEnabled; self.workloads = workloads; self.policy = policy
+        self.scenario = scenario; self.focusedCPU = focusedCPU; self.highlightedPanel = highlightedPanel
     }
 
     /// The speeds `+` and `-` step through, in simulated seconds per wall second.
@@ -133,5 +141,64 @@ public func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .dismiss:
         if state.showHelp { state.showHelp = false } else if state.isZoomed { state.isZoomed = false } else { state.message = nil }
         return []
+    case .apply(let control):
+        switch control {
+        case .setWorkload(let kind, let on):
+            state.workloads = WorkloadKind.allCases.filter { $0 == kind ? on : state.workloads.contains($0) }
+        case .setLazy(let on): state.lazyEnabled = on
+        case .setPolicy(let p): state.policy = p
+        }
+        return [.engine(control)]
+    case .setPaused(let paused):
+        state.isPaused = paused
+        return []
+    case .focusCPU(let cpu):
+        state.focusedCPU = cpu.flatMap { $0 >= 0 ? $0 : nil }
+        return []
+    case .highlightPanel(let panel):
+        state.highlightedPanel = panel
+        return []
+    case .selectPanel(let panel):
+        state.selectedPanel = panel
+        return []
+    case .clockReached(let jiffy):
+        guard state.scenario != nil else { return [] }
+        let commands = state.scenario!.clockReached(jiffy)
+        return commands.flatMap { reduce(&state, $0) }
+    case .nextStep:
+        guard state.scenario != nil else { return [] }
+        let commands = state.scenario!.next()
+        return commands.flatMap { reduce(&state, $0) }
+    case .previousStep:
+        guard let player = state.scenario else { return [] }
+        return rewindScenario(&state, toStep: player.current - 1)
+    case .restartScenario:
+        guard state.scenario != nil else { return [] }
+        return rewindScenario(&state, toStep: -1)
+    case .stepToNextEvent:
+        state.isPaused = true
+        return [.stepToNextEvent]
+    case .exportScreen:
+        return [.exportScreen]
+    case .exportDone(let text), .showMessage(let text):
+        state.message = text
+        return []
     }
+}
+
+/// Go back to the state after step `step` fired (-1: the scenario's start): the view settings
+/// start over from the scenario's start (1x, running, nothing focused or highlighted, the setup's
+/// lazy / workloads / policy) and steps 0...step are applied again; the engine is rebuilt by the
+/// returned `.replayScenario` effect. Steps due at the resumed time then fire as usual.
+private func rewindScenario(_ state: inout AppState, toStep step: Int) -> [Effect] {
+    guard var player = state.scenario else { return [] }
+    let replay = player.rewind(toStep: step)
+    let config = player.scenario.config
+    state.scenario = player
+    state.speed = 1; state.isPaused = false; state.focusedCPU = nil; state.highlightedPanel = nil
+    state.lazyEnabled = config.lazyEnabled; state.workloads = config.workloads; state.policy = config.policy
+    for s in player.steps.prefix(replay.toStep + 1) {
+        for command in ScenarioPlayer.commands(for: s) { _ = reduce(&state, command) } // engine: in the replay
+    }
+    return [.replayScenario(replay)] + reduce(&state, .clockReached(replay.endJiffy))
 }

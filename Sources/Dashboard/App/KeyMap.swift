@@ -20,6 +20,12 @@ public enum KeyMap {
         (.tab, .selectNext), (.right, .selectNext), (.down, .selectNext),
         (.left, .selectPrevious), (.up, .selectPrevious),
         (.character("z"), .toggleZoom), (.enter, .toggleZoom),
+        (.character(">"), .stepToNextEvent),
+        // Presenter: a clicker sends PageDown / PageUp.
+        (.character("n"), .nextStep), (.pageDown, .nextStep),
+        (.character("b"), .previousStep), (.pageUp, .previousStep),
+        (.character("r"), .restartScenario),
+        (.character("e"), .exportScreen),
     ]
 
     static let table: [Key: Command] = {

@@ -62,6 +62,10 @@ struct CPUTableView {
                       stateStyle: cpu.activity == .busy ? t.warning : t.dim,
                       labelStyle: cpu.owesQuiescentState ? t.highlight : t.text,
                       bar: cpu, scale: scale, in: inner.row(row), into: &buffer)
+            if cpu.id == context.state.focusedCPU {
+                // A scenario's `focus cpu N`: the row stands out by reverse video, in every theme.
+                buffer.restyle(inner.row(row)) { var s = $0; s.reverse = true; s.bold = true; return s }
+            }
             row += 1
         }
         if totals {

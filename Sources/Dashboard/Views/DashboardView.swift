@@ -9,7 +9,8 @@ public enum DashboardView {
         var buffer = ScreenBuffer(width: width, height: height)
         let context = ViewContext(snapshot: snapshot, state: state, theme: theme, glyphs: glyphs.table)
         buffer.fill(buffer.area, with: Cell(" ", style: theme.background))
-        guard let layout = DashboardLayout.make(width: width, height: height, cpuCount: snapshot.cpus.count) else {
+        guard let layout = DashboardLayout.make(width: width, height: height, cpuCount: snapshot.cpus.count,
+                                                captionRows: state.scenario == nil ? 0 : CaptionBar.rows) else {
             TooSmallView(context: context).render(in: buffer.area, into: &buffer)
             return buffer
         }
@@ -22,9 +23,13 @@ public enum DashboardView {
             GracePeriodView(context: context).render(in: layout.gracePeriod, into: &buffer)
             WakeupsView(context: context).render(in: layout.wakeups, into: &buffer)
             MemoryView(context: context).render(in: layout.memory, into: &buffer)
+            if let panel = state.highlightedPanel {
+                PanelEmphasis(theme: theme).render(in: layout.rect(for: panel), into: &buffer)
+            }
         }
         let keys = KeysView(context: context)
         keys.renderFooter(in: layout.footer, into: &buffer)
+        CaptionBarView(context: context).render(in: layout.caption, into: &buffer)
         if state.showHelp { keys.renderHelp(in: layout.body, into: &buffer) }
         return buffer
     }

@@ -7,16 +7,56 @@ import RCUEngine
 struct HeaderView {
     let context: ViewContext
 
+    /// A piece of the row; `workload` marks the pieces a click toggles.
+    struct Span {
+        var text: String
+        var style: Style
+        var workload: WorkloadKind? = nil
+    }
+
     private struct Item {
-        var full: [(String, Style)]
-        var short: [(String, Style)]?
+        var full: [Span]
+        var short: [Span]?
         var dropOrder: Int?   // nil: never dropped; lower numbers go first
         var shortOrder: Int
+
+        init(full: [(String, Style)], short: [(String, Style)]?, dropOrder: Int?, shortOrder: Int) {
+            self.full = full.map { Span(text: $0.0, style: $0.1) }
+            self.short = short.map { $0.map { Span(text: $0.0, style: $0.1) } }
+            self.dropOrder = dropOrder; self.shortOrder = shortOrder
+        }
+        init(full: [Span], short: [Span], dropOrder: Int?, shortOrder: Int) {
+            self.full = full; self.short = short; self.dropOrder = dropOrder; self.shortOrder = shortOrder
+        }
     }
 
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
+        buffer.fill(area, with: Cell(" ", style: context.theme.background))
+        Line(spans(width: area.width).map { ($0.text, $0.style) }).render(in: area, into: &buffer)
+    }
+
+    /// Where each workload's name (and its number) is on the row: what a mouse click toggles.
+    /// Computed from the same spans `render` draws, so the two cannot disagree.
+    func workloadRegions(in area: Rect) -> [(rect: Rect, workload: WorkloadKind)] {
+        var regions: [(rect: Rect, workload: WorkloadKind)] = []
+        var x = area.x
+        for span in spans(width: area.width) {
+            let w = min(span.text.count, max(0, area.right - x))
+            if let kind = span.workload, w > 0 {
+                if let last = regions.last, last.workload == kind, last.rect.right == x {
+                    regions[regions.count - 1].rect.width += w
+                } else {
+                    regions.append((Rect(x: x, y: area.y, width: w, height: min(1, area.height)), kind))
+                }
+            }
+            x += span.text.count
+        }
+        return regions
+    }
+
+    /// The pieces of the row for a width, after shortening and dropping.
+    private func spans(width areaWidth: Int) -> [Span] {
         let t = context.theme, s = context.snapshot, st = context.state
-        buffer.fill(area, with: Cell(" ", style: t.background))
         let lazyBadge: Style = {
             if t.isMonochrome { return Style(bold: true, reverse: true) }
             return Style(foreground: t[.mainBG], background: s.lazyEnabled ? t[.procMisc] : t[.usedEnd], bold: true)
@@ -32,14 +72,16 @@ struct HeaderView {
         items.append(Item(full: [(s.lazyEnabled ? " LAZY ON " : " LAZY OFF ", lazyBadge)],
                           short: [(s.lazyEnabled ? "LAZY ON" : "LAZY OFF", lazyBadge)], dropOrder: nil, shortOrder: 4))
         items.append(Item(full: [("policy ", t.dim), (s.policy.rawValue, t.text)], short: [(s.policy.rawValue, t.text)], dropOrder: 1, shortOrder: 1))
-        var workloads: [(String, Style)] = []
-        var shortWorkloads: [(String, Style)] = []
+        var workloads: [Span] = []
+        var shortWorkloads: [Span] = []
         for (i, kind) in WorkloadKind.allCases.enumerated() {
             let on = s.activeWorkloads.contains(kind)
             let style = on ? (t.isMonochrome ? Style(bold: true, underline: true) : t.highlight) : t.dim
-            if i > 0 { workloads.append((" ", t.dim)); shortWorkloads.append((" ", t.dim)) }
-            workloads.append(("[\(i + 1)]", on ? t.text : t.dim)); workloads.append((kind.rawValue, style))
-            shortWorkloads.append(("\(i + 1)", on ? t.text : t.dim)); shortWorkloads.append((kind.rawValue, style))
+            if i > 0 { workloads.append(Span(text: " ", style: t.dim)); shortWorkloads.append(Span(text: " ", style: t.dim)) }
+            workloads.append(Span(text: "[\(i + 1)]", style: on ? t.text : t.dim, workload: kind))
+            workloads.append(Span(text: kind.rawValue, style: style, workload: kind))
+            shortWorkloads.append(Span(text: "\(i + 1)", style: on ? t.text : t.dim, workload: kind))
+            shortWorkloads.append(Span(text: kind.rawValue, style: style, workload: kind))
         }
         items.append(Item(full: workloads, short: shortWorkloads, dropOrder: 2, shortOrder: 1))
 
@@ -48,23 +90,23 @@ struct HeaderView {
         var separator = "  "
         func width() -> Int {
             let parts = items.indices.filter { !dropped[$0] }.map { i in
-                (useShort[i] ? items[i].short ?? items[i].full : items[i].full).reduce(0) { $0 + $1.0.count }
+                (useShort[i] ? items[i].short ?? items[i].full : items[i].full).reduce(0) { $0 + $1.text.count }
             }
             return parts.reduce(0, +) + separator.count * max(0, parts.count - 1)
         }
         // Shorten, tighten, then drop, until the row fits.
-        for order in 0...4 where width() > area.width {
+        for order in 0...4 where width() > areaWidth {
             for i in items.indices where items[i].shortOrder == order && items[i].short != nil { useShort[i] = true }
         }
-        if width() > area.width { separator = " " }
-        for order in 1...4 where width() > area.width {
+        if width() > areaWidth { separator = " " }
+        for order in 1...4 where width() > areaWidth {
             for i in items.indices where items[i].dropOrder == order { dropped[i] = true }
         }
-        var spans: [(String, Style)] = []
+        var spans: [Span] = []
         for i in items.indices where !dropped[i] {
-            if !spans.isEmpty { spans.append((separator, t.background)) }
+            if !spans.isEmpty { spans.append(Span(text: separator, style: t.background)) }
             spans.append(contentsOf: useShort[i] ? items[i].short ?? items[i].full : items[i].full)
         }
-        Line(spans).render(in: area, into: &buffer)
+        return spans
     }
 }

@@ -39,7 +39,9 @@ struct KeysView {
         ("l", "lazy RCU on/off (off: every call_rcu is a hurry)"),
         ("p", "next reclaim policy"),
         ("t", "next theme"),
-        ("Tab arrows", "select a panel;  z  zoom it"),
+        ("Tab arrows", "select a panel;  z  zoom it;  or click it"),
+        ("n b r", "scenario: next, back, restart (PgDn PgUp too)"),
+        (">  e", "run to the next event;  e  save the screen (.txt .svg)"),
     ]
     static let explanation = "What you see: each CPU's callbacks wait for a grace period (NEXT, then WAIT, then DONE, then run). With lazy on, call_rcu() parks them in a per-CPU bypass list for up to 10 s, so idle CPUs are not woken: fewer wake-ups, more memory waiting."
 

@@ -17,6 +17,8 @@ public struct DashboardLayout: Sendable, Equatable {
     public var footer: Rect
     /// The whole area between header and footer (the zoomed panel's room).
     public var body: Rect
+    /// The scenario caption bar (`CaptionBar.rows` rows in place of the footer), or empty.
+    public var caption: Rect = .zero
 
     public func rect(for panel: Panel) -> Rect {
         switch panel {
@@ -30,11 +32,15 @@ public struct DashboardLayout: Sendable, Equatable {
 
     /// The layout for a terminal of `width` x `height` showing `cpuCount` CPUs, or nil when the
     /// terminal is smaller than `minimumWidth` x `minimumHeight`.
-    public static func make(width: Int, height: Int, cpuCount: Int) -> DashboardLayout? {
+    /// With `captionRows` > 0 (a scenario is running), the caption bar takes that many rows at
+    /// the bottom instead of the footer, and the body gives up the difference.
+    public static func make(width: Int, height: Int, cpuCount: Int, captionRows: Int = 0) -> DashboardLayout? {
         guard width >= minimumWidth, height >= minimumHeight else { return nil }
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let (header, rest) = screen.splitTop(1)
-        let (body, footer) = rest.splitBottom(1)
+        let (body, bottom) = rest.splitBottom(captionRows > 0 ? min(captionRows, 3) : 1)
+        let footer = captionRows > 0 ? Rect(x: 0, y: bottom.y, width: 0, height: 0) : bottom
+        let caption = captionRows > 0 ? bottom : Rect.zero
         let rightWidth = min(72, max(32, width * 2 / 5))
         let (left, right) = body.splitRight(rightWidth)
 
@@ -51,6 +57,6 @@ public struct DashboardLayout: Sendable, Equatable {
         let cpuRows = min(wanted, max(3, body.height - minLog))
         let (cpus, events) = left.splitTop(cpuRows)
         return DashboardLayout(header: header, cpus: cpus, events: events, gracePeriod: stack[0], wakeups: stack[1],
-                               memory: stack[2], footer: footer, body: body)
+                               memory: stack[2], footer: footer, body: body, caption: caption)
     }
 }

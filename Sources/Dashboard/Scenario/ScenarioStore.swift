@@ -1,0 +1,92 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Finds and loads scenario files (`NAME.scenario`) by name or path, as `ThemeStore` does themes.
+public struct ScenarioStore: Sendable {
+    public static let fileExtension = ".scenario"
+    /// Folders searched for `NAME.scenario`, first match wins.
+    public let searchPaths: [String]
+    public init(searchPaths: [String]) { self.searchPaths = searchPaths }
+
+    /// The folders to search, in order:
+    /// 1. `$RCUTOP_SCENARIOS` (colon separated), if set;
+    /// 2. `<exe dir>/scenarios`, `<exe dir>/../share/rcutop/scenarios`, and the first `scenarios/`
+    ///    found walking up from the executable's folder (a build in `<repo>/.build/...` finds `<repo>/scenarios`);
+    /// 3. `$XDG_CONFIG_HOME/rcutop/scenarios`, else `~/.config/rcutop/scenarios`.
+    public static func defaultSearchPaths(executablePath: String, environment: [String: String]) -> [String] {
+        defaultSearchPaths(executablePath: executablePath, environment: environment) { path in
+            var isDir = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir
+        }
+    }
+
+    /// The same, with the directory test passed in (for tests).
+    static func defaultSearchPaths(executablePath: String, environment: [String: String],
+                                   isDirectory: (String) -> Bool) -> [String] {
+        var paths: [String] = []
+        func add(_ p: String) { if !p.isEmpty, !paths.contains(p) { paths.append(p) } }
+        if let list = environment["RCUTOP_SCENARIOS"] {
+            for p in list.split(separator: ":") { add(String(p)) }
+        }
+        let exeDir = ThemeStore.parent(of: executablePath)
+        add(ThemeStore.join(exeDir, "scenarios"))
+        add(ThemeStore.join(ThemeStore.parent(of: exeDir), "share/rcutop/scenarios"))
+        var dir = exeDir
+        for _ in 0..<32 {
+            let candidate = ThemeStore.join(dir, "scenarios")
+            if isDirectory(candidate) { add(candidate); break }
+            let up = ThemeStore.parent(of: dir)
+            if up == dir || dir == "." || up.hasSuffix("..") { break }
+            dir = up
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home.map { ThemeStore.join($0, ".config") }
+        if let config { add(ThemeStore.join(config, "rcutop/scenarios")) }
+        return paths
+    }
+
+    /// Scenario names found, sorted.
+    public func availableNames() -> [String] {
+        var names: Set<String> = []
+        let ext = ScenarioStore.fileExtension
+        for dir in searchPaths {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            for e in entries where e.hasSuffix(ext) && e.count > ext.count { names.insert(String(e.dropLast(ext.count))) }
+        }
+        return names.sorted()
+    }
+
+    /// Load a scenario by name (searched) or by path (contains "/" or ends in ".scenario").
+    /// Throws `ScenarioError`, whose description is `FILE:LINE: problem`; the executable prints
+    /// it and exits 2 before taking over the screen.
+    public func load(_ nameOrPath: String) throws(ScenarioError) -> Scenario {
+        let ext = ScenarioStore.fileExtension
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(ext) {
+            let last = nameOrPath.split(separator: "/").last.map(String.init) ?? nameOrPath
+            let name = last.hasSuffix(ext) && last.count > ext.count ? String(last.dropLast(ext.count)) : last
+            return try ScenarioStore.loadFile(nameOrPath, name: name)
+        }
+        for dir in searchPaths {
+            let path = ThemeStore.join(dir, nameOrPath + ext)
+            if FileManager.default.fileExists(atPath: path) { return try ScenarioStore.loadFile(path, name: nameOrPath) }
+        }
+        let looked = searchPaths.isEmpty ? "no folders to search" : "looked in " + searchPaths.joined(separator: ", ")
+        throw ScenarioError(file: nameOrPath, line: nil, problem: "scenario not found (\(looked))")
+    }
+
+    /// Read and parse one file; errors for a missing path, a directory, an unreadable file.
+    public static func loadFile(_ path: String, name: String) throws(ScenarioError) -> Scenario {
+        var isDir = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ScenarioError(file: path, line: nil, problem: "no such file")
+        }
+        if isDir { throw ScenarioError(file: path, line: nil, problem: "is a directory, not a scenario file") }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(file: path, line: nil, problem: "cannot be read (permission denied?)")
+        }
+        return try ScenarioParser.parse([UInt8](data), file: path, name: name)
+    }
+}
