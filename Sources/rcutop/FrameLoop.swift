@@ -168,6 +168,15 @@ struct FrameLoop {
                 // event log area.
                 for effect in reduce(&state, .themeFailed("\(error)")) where effect == .quit { return .quit }
             }
+        case .replayScenario:
+            for effect in ScenarioDriver.perform([effect], on: &simulation, state: &state) where effect == .quit { return .quit }
+        case .stepToNextEvent:
+            for effect in ScenarioDriver.stepToNextEvent(&simulation, state: &state) {
+                if perform(effect) == .quit { return .quit }
+            }
+        case .exportScreen:
+            // Not wired yet in the executable: say so rather than pretend.
+            _ = reduce(&state, .showMessage("export is not available in this build yet"))
         }
         return nil
     }
