@@ -259,9 +259,9 @@ private func formatted(_ value: Double) -> String {
 /// `--help` text.
 let usageText = """
 usage: rcutop [options]                      live dashboard (needs a terminal)
-       rcutop --scenario NAME [options]      present a talk's script (n / PageDown: next step)
+       rcutop --scenario NAME [options]      a talk's script (n, PageDown: next)
        rcutop --headless --duration SECONDS  records to stdout, no terminal
-       rcutop --headless --scenario NAME     a scenario played with nobody at the keys
+       rcutop --headless --scenario NAME     a scenario played with no presenter
 
 Simulation:
   --cpus N            CPUs to simulate, 1-\(EngineConfig.maxCPUs) (default 8)
@@ -274,17 +274,19 @@ Dashboard:
   --theme NAME|PATH   colour theme (see --list-themes)
   --speed X           simulated seconds per wall second, 0.001-10000 (default 1)
   --fps N             frames per second, 1-60 (default 10)
-  --no-mouse          leave the mouse to the terminal (to select text); clicks do nothing
+  --no-mouse          leave the mouse to the terminal (to select text)
 
 Presenting:
-  --scenario NAME|PATH  a talk's script (NAME.scenario in scenarios/ folders, or a file);
-                      its setup replaces --cpus, --hz, --seed, --workload and --no-lazy
+  --scenario NAME|PATH
+                      a talk's script: NAME.scenario in a scenarios/ folder,
+                      or a file; its setup replaces --cpus, --hz, --seed,
+                      --workload and --no-lazy
   --record FILE.cast  write an asciinema v2 recording of the session
 
 Headless:
   --headless          no terminal: print one record per interval, then a summary
-  --duration SECONDS  simulated seconds to run (required without --scenario, which
-                      decides its own length; then it caps it; at most 366 days)
+  --duration SECONDS  simulated seconds to run (at most 366 days); required
+                      unless --scenario, which decides its length (then: a cap)
   --interval SECONDS  simulated seconds per record (default 1, or the duration if shorter)
   --format FORMAT     jsonl or csv (default jsonl)
 
@@ -294,7 +296,10 @@ Information:
   --help, --version
 
 Every flag also takes the form --flag=value.
-Exit status: 0 quit, 1 unusable terminal, 2 bad command line, theme or scenario, 128+N ended by signal N.
-Keys: q quit, ? help, space pause, + - speed, . step, > next event, 1-4 workloads, l lazy,
-      t theme, z zoom, e export screen; n/PageDown next step, b/PageUp back, r restart.
+Exit status: 0 quit, 1 unusable terminal, 2 bad command line, theme, scenario
+or --record file, 128+N ended by signal N.
+Keys: q quit, ? help, space pause, + - speed, . step, > next event,
+      1-4 workloads, l lazy, t theme, z zoom, e save screen (txt + svg);
+      click a workload or a panel; n / PageDown next step, b / PageUp back,
+      r restart the scenario.
 """
