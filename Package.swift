@@ -14,7 +14,7 @@ let package = Package(
         .executableTarget(name: "rcutop", dependencies: ["Dashboard", "RCUEngine", "CNcursesw"], path: "Sources/rcutop"),
         .testTarget(name: "RCUEngineTests", dependencies: ["RCUEngine"], path: "Tests/RCUEngineTests"),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "RCUEngine"], path: "Tests/DashboardTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["rcutop"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["rcutop", "Dashboard"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

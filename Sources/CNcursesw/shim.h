@@ -24,6 +24,10 @@ static const attr_t NC_A_DIM = A_DIM;
 static const attr_t NC_A_REVERSE = A_REVERSE;
 static const attr_t NC_A_UNDERLINE = A_UNDERLINE;
 static inline int nc_key_f(int n) { return KEY_F(n); }
+// Mouse masks are NCURSES_MOUSE_MASK(...) expressions: constants for Swift.
+static const mmask_t NC_BUTTON1_PRESSED = BUTTON1_PRESSED;
+static const mmask_t NC_BUTTON1_RELEASED = BUTTON1_RELEASED;
+static const mmask_t NC_BUTTON1_CLICKED = BUTTON1_CLICKED;
 
 /// Columns a wide character takes (Glibc declares wcwidth only under _XOPEN_SOURCE).
 extern int wcwidth(wchar_t);

@@ -22,6 +22,12 @@ struct Options: Equatable {
     var durationSeconds: Double?
     var intervalSeconds = 1.0
     var format: HeadlessFormat = .jsonl
+    /// `--scenario NAME|PATH`: a talk's script (its setup replaces the engine flags).
+    var scenario: String?
+    /// `--record FILE.cast`: an asciinema v2 recording of the session.
+    var recordPath: String?
+    /// `--no-mouse`: leave the mouse to the terminal (presenters selecting text).
+    var mouse = true
 
     var engineConfig: EngineConfig {
         EngineConfig(cpuCount: cpuCount, hz: hz, seed: seed, lazyEnabled: lazyEnabled, workloads: workloads)
@@ -55,6 +61,7 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
     var options = Options()
     var modeFlags: [String] = []
     var headlessOnly: [String] = []
+    var interactiveOnly: [String] = []
     var index = arguments.startIndex
 
     do throws(UsageError) {
@@ -108,6 +115,18 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
                 options.fps = try wholeNumber(flag, try value(), in: Limits.fps)
             case "--headless":
                 try noValue(); modeFlags.append(flag); options.mode = .headless
+            case "--scenario":
+                let text = try value()
+                guard !text.isEmpty else { throw UsageError(flag: flag, problem: "expected a scenario name or path, got \"\"") }
+                options.scenario = text
+            case "--record":
+                let text = try value()
+                guard !text.isEmpty else { throw UsageError(flag: flag, problem: "expected a file name (FILE.cast), got \"\"") }
+                options.recordPath = text
+                interactiveOnly.append(flag)
+            case "--no-mouse":
+                try noValue(); options.mouse = false
+                interactiveOnly.append(flag)
             case "--duration":
                 options.durationSeconds = try decimal(flag, try value(), in: 0...Limits.maxDurationSeconds,
                                                       what: "a number of seconds", zeroAllowed: false)
@@ -139,7 +158,7 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
                 throw UsageError(flag: nil, problem: "unexpected argument \(quoted(argument)) (see --help)")
             }
         }
-        try validate(&options, modeFlags: modeFlags, headlessOnly: headlessOnly)
+        try validate(&options, modeFlags: modeFlags, headlessOnly: headlessOnly, interactiveOnly: interactiveOnly)
     } catch {
         return .failure(error)
     }
@@ -147,7 +166,8 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
 }
 
 /// Rules that involve more than one flag.
-private func validate(_ options: inout Options, modeFlags: [String], headlessOnly: [String]) throws(UsageError) {
+private func validate(_ options: inout Options, modeFlags: [String], headlessOnly: [String],
+                      interactiveOnly: [String]) throws(UsageError) {
     // --help wins over everything else, as users expect.
     if modeFlags.contains(where: { $0 == "--help" || $0 == "-h" }) { options.mode = .help; return }
     let distinct = Set(modeFlags.map { $0 == "-V" ? "--version" : $0 })
@@ -160,8 +180,14 @@ private func validate(_ options: inout Options, modeFlags: [String], headlessOnl
         }
         return
     }
+    if let flag = interactiveOnly.first {
+        throw UsageError(flag: flag, problem: "not used with --headless (there is no screen)")
+    }
+    // A scenario decides its own length (--duration, if given, caps it); the interval is
+    // checked against the scenario's HZ once it is loaded.
+    if options.scenario != nil && options.durationSeconds == nil { return }
     guard let duration = options.durationSeconds else {
-        throw UsageError(flag: "--headless", problem: "needs --duration SECONDS")
+        throw UsageError(flag: "--headless", problem: "needs --duration SECONDS (or --scenario NAME)")
     }
     // The default interval (1 s) shrinks to a shorter duration; an explicit one must fit.
     if !headlessOnly.contains("--interval") { options.intervalSeconds = min(options.intervalSeconds, duration) }
@@ -233,7 +259,9 @@ private func formatted(_ value: Double) -> String {
 /// `--help` text.
 let usageText = """
 usage: rcutop [options]                      live dashboard (needs a terminal)
+       rcutop --scenario NAME [options]      a talk's script (n, PageDown: next)
        rcutop --headless --duration SECONDS  records to stdout, no terminal
+       rcutop --headless --scenario NAME     a scenario played with no presenter
 
 Simulation:
   --cpus N            CPUs to simulate, 1-\(EngineConfig.maxCPUs) (default 8)
@@ -246,10 +274,19 @@ Dashboard:
   --theme NAME|PATH   colour theme (see --list-themes)
   --speed X           simulated seconds per wall second, 0.001-10000 (default 1)
   --fps N             frames per second, 1-60 (default 10)
+  --no-mouse          leave the mouse to the terminal (to select text)
+
+Presenting:
+  --scenario NAME|PATH
+                      a talk's script: NAME.scenario in a scenarios/ folder,
+                      or a file; its setup replaces --cpus, --hz, --seed,
+                      --workload and --no-lazy
+  --record FILE.cast  write an asciinema v2 recording of the session
 
 Headless:
   --headless          no terminal: print one record per interval, then a summary
-  --duration SECONDS  simulated seconds to run (required; at most 366 days)
+  --duration SECONDS  simulated seconds to run (at most 366 days); required
+                      unless --scenario, which decides its length (then: a cap)
   --interval SECONDS  simulated seconds per record (default 1, or the duration if shorter)
   --format FORMAT     jsonl or csv (default jsonl)
 
@@ -259,6 +296,10 @@ Information:
   --help, --version
 
 Every flag also takes the form --flag=value.
-Exit status: 0 quit, 1 unusable terminal, 2 bad command line or theme, 128+N ended by signal N.
-Keys: q quit, ? help, space pause, + - speed, . step, 1-4 workloads, l lazy, t theme.
+Exit status: 0 quit, 1 unusable terminal, 2 bad command line, theme, scenario
+or --record file, 128+N ended by signal N.
+Keys: q quit, ? help, space pause, + - speed, . step, > next event,
+      1-4 workloads, l lazy, t theme, z zoom, e save screen (txt + svg);
+      click a workload or a panel; n / PageDown next step, b / PageUp back,
+      r restart the scenario.
 """

@@ -1,4 +1,5 @@
 import Dashboard
+import FoundationEssentials
 import Glibc
 import RCUEngine
 
@@ -9,13 +10,14 @@ import RCUEngine
 /// 2. Wait for a key until the next frame deadline, rounded UP to whole milliseconds (rounding
 ///    down makes `wget_wch` return early for the last fraction of every frame: a busy loop).
 ///    Paused with nothing to show, wait up to 250 ms at a time instead of per frame.
-/// 3. Keys → `KeyMap` → `Command` → `reduce` → `Effect`s, performed here (quit, engine
-///    control, single step, theme load). At most `maxKeysPerTurn` keys per turn, so a paste
+/// 3. Keys (and clicks) → `HitTest` / `KeyMap` → `Command` → `reduce` → `Effect`s, performed
+///    here (quit, engine control, single step, theme load, scenario replay, screen export). At most `maxKeysPerTurn` keys per turn, so a paste
 ///    cannot starve drawing.
 /// 4. At the deadline (or at once after a key or a resize): advance the engine by wall time ×
 ///    speed × HZ jiffies, carrying the fraction (0.001x still moves), in slices that stop once
-///    half a frame's time is spent (10000x never freezes the UI; the excess is dropped);
-///    take ONE snapshot; render; draw only the changed cells.
+///    half a frame's time is spent (10000x never freezes the UI; the excess is dropped),
+///    each slice through `ScenarioDriver.advance` so scenario steps fire at their jiffies;
+///    take ONE snapshot; render; draw only the changed cells (and hand the frame to the recorder).
 struct FrameLoop {
     enum Outcome: Equatable {
         case quit
@@ -34,8 +36,16 @@ struct FrameLoop {
     /// Debug hook (`RCUTOP_SHOW_KEYS=1`): show each decoded key on the bottom row, so the
     /// end-to-end tests can check key decoding whatever the key map does with it.
     let showKeys: Bool
+    /// `--record`: gets every frame drawn.
+    let recorder: Recorder?
 
     private(set) var framesDrawn = 0
+    /// The snapshot of the frame on screen: what a click is tested against.
+    private var shownSnapshot: Snapshot?
+    /// Wall time the simulation was last credited up to, and the jiffy fraction carried over
+    /// (both start over after a replay, so `b` / `r` do not leap ahead).
+    private var lastAdvance = 0.0
+    private var jiffyFraction = 0.0
     /// A message over the bottom row until the given time (e.g. a theme that failed to load).
     private var message: (text: String, until: Double)?
 
@@ -46,19 +56,25 @@ struct FrameLoop {
     private static let maxCreditedSeconds = 0.5
 
     init(simulation: Simulation, state: AppState, theme: Theme, themeStore: ThemeStore,
-         terminal: NcursesTerminal, crashAfterFrames: Int?, showKeys: Bool) {
+         terminal: NcursesTerminal, crashAfterFrames: Int?, showKeys: Bool, recorder: Recorder? = nil) {
         self.simulation = simulation; self.state = state; self.theme = theme
         self.themeStore = themeStore; self.terminal = terminal
-        self.crashAfterFrames = crashAfterFrames; self.showKeys = showKeys
+        self.crashAfterFrames = crashAfterFrames; self.showKeys = showKeys; self.recorder = recorder
     }
 
     mutating func run() -> Outcome {
         var framePeriod = 1.0 / Double(max(1, state.fps))
         var deadline = Self.now()
-        var lastAdvance = deadline
-        var jiffyFraction = 0.0
+        lastAdvance = deadline
+        jiffyFraction = 0
         var needsFrame = true
         var instantFailures = 0
+        // Steps due at the start (`step at 0s`) fire before the first frame.
+        if state.scenario != nil {
+            for effect in ScenarioDriver.advance(&simulation, state: &state, to: simulation.now) where perform(effect) == .quit {
+                return .quit
+            }
+        }
 
         while true {
             // 1. Signals.
@@ -84,7 +100,7 @@ struct FrameLoop {
                 if showKeys { message = ("key \(key)", Self.now() + 30) }
                 if key == .resize {
                     terminal.invalidate(repaint: false)
-                } else if let command = KeyMap.command(for: key) {
+                } else if let command = command(for: key) {
                     for effect in reduce(&state, command) {
                         if perform(effect) == .quit { return .quit }
                     }
@@ -114,9 +130,9 @@ struct FrameLoop {
                 jiffyFraction += credited * state.speed * Double(state.hz)
                 let whole = jiffyFraction.rounded(.down)
                 jiffyFraction -= whole
-                advanceEngine(by: UInt64(whole), budgetSeconds: framePeriod / 2)
+                if advanceEngine(by: UInt64(whole), budgetSeconds: framePeriod / 2) == .quit { return .quit }
             }
-            lastAdvance = frameTime
+            lastAdvance = max(lastAdvance, frameTime)
             drawFrame(at: frameTime)
 
             framePeriod = 1.0 / Double(max(1, min(60, state.fps)))
@@ -126,25 +142,44 @@ struct FrameLoop {
     }
 
     /// Advance in slices until done or until the wall-time budget is spent (the rest is dropped).
-    private mutating func advanceEngine(by jiffies: UInt64, budgetSeconds: Double) {
-        guard jiffies > 0 else { return }
+    /// Each slice goes through the scenario driver, which stops at every step due on the way.
+    private mutating func advanceEngine(by jiffies: UInt64, budgetSeconds: Double) -> Effect? {
+        guard jiffies > 0 else { return nil }
         let start = Self.now()
         let target = simulation.now &+ jiffies
         let slice = max(1, jiffies / 8)
         while simulation.now < target {
-            simulation.advance(to: min(target, simulation.now &+ slice))
+            let effects = ScenarioDriver.advance(&simulation, state: &state, to: min(target, simulation.now &+ slice))
+            var replayed = false
+            for effect in effects {
+                if perform(effect) == .quit { return .quit }
+                if case .replayScenario = effect { replayed = true }
+            }
+            // A step that paused the clock (or a replay) ends this frame's advance.
+            if replayed || state.isPaused { break }
             if Self.now() - start > budgetSeconds { break }
         }
+        return nil
+    }
+
+    /// The command for a key, or for a click the thing under it in the frame on screen.
+    private func command(for key: Key) -> Command? {
+        guard case .mouseClick = key else { return KeyMap.command(for: key) }
+        let (width, height) = terminal.size
+        return HitTest.command(for: key, snapshot: shownSnapshot ?? simulation.snapshot(), state: state, theme: theme,
+                               glyphs: terminal.glyphs, width: width, height: height)
     }
 
     private mutating func drawFrame(at time: Double) {
         let (width, height) = terminal.size
         let snapshot = simulation.snapshot()
         state.observe(snapshot)
+        shownSnapshot = snapshot
         var buffer = DashboardView.render(snapshot: snapshot, state: state, theme: theme,
                                           glyphs: terminal.glyphs, width: width, height: height)
         if let message, time < message.until { overlay(message.text, on: &buffer) }
         terminal.draw(buffer)
+        recorder?.frame(buffer, glyphs: terminal.glyphs)
         framesDrawn += 1
         if let crashAfterFrames, framesDrawn >= crashAfterFrames {
             fatalError("RCUTOP_CRASH_AFTER_FRAMES=\(crashAfterFrames) reached (deliberate crash for the crash-guard test)")
@@ -159,7 +194,9 @@ struct FrameLoop {
         case .engine(let control):
             simulation.apply(control)
         case .step(let jiffies):
-            simulation.advance(to: simulation.now &+ jiffies)
+            for effect in ScenarioDriver.advance(&simulation, state: &state, to: simulation.now &+ jiffies) {
+                if perform(effect) == .quit { return .quit }
+            }
         case .loadTheme(let name):
             do {
                 theme = try themeStore.load(name)
@@ -170,15 +207,57 @@ struct FrameLoop {
             }
         case .replayScenario:
             for effect in ScenarioDriver.perform([effect], on: &simulation, state: &state) where effect == .quit { return .quit }
+            // The engine went back in time: credit wall time from now on, with no carried fraction.
+            lastAdvance = Self.now()
+            jiffyFraction = 0
         case .stepToNextEvent:
             for effect in ScenarioDriver.stepToNextEvent(&simulation, state: &state) {
                 if perform(effect) == .quit { return .quit }
             }
         case .exportScreen:
-            // Not wired yet in the executable: say so rather than pretend.
-            _ = reduce(&state, .showMessage("export is not available in this build yet"))
+            exportScreen()
         }
         return nil
+    }
+
+    /// `e`: the frame on screen as `rcutop-YYYYMMDD-HHMMSS.txt` and `.svg` in the current
+    /// folder; the event log says where (or why not). Never fatal.
+    private mutating func exportScreen() {
+        let (width, height) = terminal.size
+        let snapshot = shownSnapshot ?? simulation.snapshot()
+        let buffer = DashboardView.render(snapshot: snapshot, state: state, theme: theme,
+                                          glyphs: terminal.glyphs, width: width, height: height)
+        var base = ScreenExport.baseName(date: Date())
+        // Two exports within a second: rcutop-…-2, -3…
+        var n = 2
+        while access(base + ".txt", F_OK) == 0 || access(base + ".svg", F_OK) == 0, n < 100 {
+            base = ScreenExport.baseName(date: Date()) + "-\(n)"
+            n += 1
+        }
+        do {
+            try Self.writeFile(base + ".txt", ScreenExport.text(buffer))
+            try Self.writeFile(base + ".svg", ScreenExport.svg(buffer, theme: theme))
+            _ = reduce(&state, .exportDone("screen saved to \(base).txt and \(base).svg"))
+        } catch {
+            _ = reduce(&state, .showMessage("export failed: \(error.description)"))
+        }
+    }
+
+    struct WriteError: Error, CustomStringConvertible { var description: String }
+
+    /// Create or replace `path` with `text`.
+    private static func writeFile(_ path: String, _ text: String) throws(WriteError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else {
+                throw WriteError(description: "writing \(path): \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     /// Write `text` over the bottom row, reversed, clipped to the width.

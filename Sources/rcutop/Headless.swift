@@ -9,7 +9,8 @@ import RCUEngine
 /// computed from k rather than summed, so intervals that are not a whole number of jiffies do
 /// not drift. The summary is taken at round(duration · HZ).
 /// Returns the exit status.
-func runHeadless(_ options: Options) -> Int32 {
+func runHeadless(_ options: Options, scenario: Scenario? = nil) -> Int32 {
+    if let scenario { return runHeadless(options, scenario: scenario) }
     guard let duration = options.durationSeconds else { return 2 }
     var simulation = Simulation(config: options.engineConfig)
     let writer = HeadlessWriter(format: options.format)
@@ -27,6 +28,34 @@ func runHeadless(_ options: Options) -> Int32 {
     }
     simulation.advance(to: UInt64((duration * hz).rounded()))
     output.writeLine(writer.summary(simulation.snapshot()))
+    output.flush()
+    return output.failed ? 1 : 0
+}
+
+/// `--headless --scenario NAME`: the scenario played with nobody at the keys (timed steps when
+/// due, `on cue` steps 10 simulated seconds apart), one record every interval and one at the
+/// end, then the summary. `--duration`, if given, cuts the run short. Same scenario, same bytes.
+private func runHeadless(_ options: Options, scenario: Scenario) -> Int32 {
+    let hz = Double(scenario.config.hz)
+    let every = UInt64((options.intervalSeconds * hz).rounded())
+    guard every >= 1 else {
+        fail("--interval: shorter than one jiffy (1/\(scenario.config.hz) s at the scenario's HZ=\(scenario.config.hz))", status: 2)
+    }
+    let stop = options.durationSeconds.map { UInt64(($0 * hz).rounded()) }
+    let end = min(ScenarioDriver.headlessEndJiffy(scenario), stop ?? .max)
+    if Double(end) / Double(every) > Limits.maxRecords {
+        fail("--interval: more than \(Int(Limits.maxRecords)) records; use a longer interval", status: 2)
+    }
+    let writer = HeadlessWriter(format: options.format)
+    var output = BufferedOutput(fd: STDOUT_FILENO)
+    if let header = writer.header() { output.writeLine(header) }
+    var last: Snapshot?
+    ScenarioDriver.runHeadless(scenario, recordEveryJiffies: every, stopAtJiffy: stop) { snapshot in
+        guard !output.failed else { return }
+        output.writeLine(writer.record(snapshot))
+        last = snapshot
+    }
+    if let last { output.writeLine(writer.summary(last)) }
     output.flush()
     return output.failed ? 1 : 0
 }

@@ -38,8 +38,11 @@ final class NcursesTerminal {
     /// Take the terminal. Order matters (swift-ncurses.md): locale first, TERM checked with a
     /// private `setupterm` so ncurses never prints its bare "Error opening terminal", the tty
     /// modes saved for the crash guard, then `newterm`.
-    /// - Parameter warn: called with a one-line warning (before the screen is taken).
-    static func open(environment: [String: String], warn: (String) -> Void) throws(OpenError) -> NcursesTerminal {
+    /// - Parameters:
+    ///   - mouse: report button-1 clicks as `Key.mouseClick` (`--no-mouse` leaves the mouse to
+    ///     the terminal, for selecting text). `endwin` turns the reporting off again.
+    ///   - warn: called with a one-line warning (before the screen is taken).
+    static func open(environment: [String: String], mouse: Bool = true, warn: (String) -> Void) throws(OpenError) -> NcursesTerminal {
         let glyphs = setUpLocale(environment: environment)
         let name = try chooseTerminalName(environment: environment, warn: warn)
 
@@ -59,6 +62,12 @@ final class NcursesTerminal {
         curs_set(0)
         set_escdelay(25)
         leaveok(window, true)
+        if mouse {
+            // Press, release and click, with no click-resolution delay (mouseinterval 0): a
+            // press is the click, reported at once.
+            _ = mousemask(NC_BUTTON1_PRESSED | NC_BUTTON1_RELEASED | NC_BUTTON1_CLICKED, nil)
+            _ = mouseinterval(0)
+        }
 
         var depth = ColorDepth.none
         var defaultColors = false
@@ -76,7 +85,9 @@ final class NcursesTerminal {
             }
         }
 
-        CrashGuard.arm(restoreSequence: restoreSequence())
+        // A crash skips endwin: turn xterm mouse reporting off along with the rest.
+        let mouseOff: [UInt8] = mouse ? Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) : []
+        CrashGuard.arm(restoreSequence: mouseOff + restoreSequence())
         return NcursesTerminal(screen: screen, window: window, glyphs: glyphs, colorDepth: depth,
                                hasDefaultColors: defaultColors, terminalName: name)
     }
@@ -214,6 +225,7 @@ final class NcursesTerminal {
         let result = wget_wch(window, &wch)
         switch result {
         case KEY_CODE_YES:
+            if Int32(wch) == KEY_MOUSE { return readMouse() }
             return KeyDecoding.decode(functionKey: Int32(wch)).map(Input.key) ?? .ignored
         case OK:
             guard wch == 0x1B else { return KeyDecoding.decode(character: wch).map(Input.key) ?? .ignored }
@@ -221,6 +233,14 @@ final class NcursesTerminal {
         default:
             return errno == EINTR ? .interrupted : .timeout
         }
+    }
+
+    /// KEY_MOUSE: a button-1 press or click is a click at its cell; releases and the rest are ignored.
+    private func readMouse() -> Input {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return .ignored }
+        guard event.bstate & (NC_BUTTON1_PRESSED | NC_BUTTON1_CLICKED) != 0, event.x >= 0, event.y >= 0 else { return .ignored }
+        return .key(.mouseClick(x: Int(event.x), y: Int(event.y)))
     }
 
     /// ESC arrived on its own: either the Esc key, or the start of a sequence this terminfo

@@ -6,7 +6,7 @@ import RCUEngine
 // rcutop: parse the command line, then run headless or take the terminal.
 //
 // Exit status: 0 after `q` (or an information flag), 1 when the terminal cannot be used,
-// 2 for a bad command line or theme (one line on stderr), 128 + N after signal N
+// 2 for a bad command line, theme, scenario or --record file (one line on stderr), 128 + N after signal N
 // (SIGINT 130, SIGTERM 143, SIGHUP 129, SIGQUIT 131), and whatever the runtime gives a crash.
 
 let rcutopVersion = "0.1.0"
@@ -54,6 +54,15 @@ case .success(let parsed): options = parsed
 case .failure(let error): fail(error.description, status: 2)
 }
 
+// A scenario is loaded (and a broken one refused) before anything else happens.
+let scenario: Scenario?
+if let name = options.scenario {
+    let store = ScenarioStore(searchPaths: ScenarioStore.defaultSearchPaths(executablePath: executablePath(), environment: environment))
+    do { scenario = try store.load(name) } catch { fail(error.description, status: 2) }
+} else {
+    scenario = nil
+}
+
 switch options.mode {
 case .help:
     writeStdout(usageText)
@@ -68,14 +77,14 @@ case .listWorkloads:
 case .listThemes:
     writeStdout(themeStore.availableNames().joined(separator: "\n"))
 case .headless:
-    exit(runHeadless(options))
+    exit(runHeadless(options, scenario: scenario))
 case .interactive:
-    exit(runInteractive(options, environment: environment, themeStore: themeStore))
+    exit(runInteractive(options, scenario: scenario, environment: environment, themeStore: themeStore))
 }
 exit(0)
 
 /// The live dashboard. Everything that can fail without the screen fails before it is taken.
-func runInteractive(_ options: Options, environment: [String: String], themeStore: ThemeStore) -> Int32 {
+func runInteractive(_ options: Options, scenario: Scenario?, environment: [String: String], themeStore: ThemeStore) -> Int32 {
     // The theme first, long before the screen: a bad --theme is one line and exit 2, whatever
     // stdout is connected to.
     let theme: Theme
@@ -91,27 +100,39 @@ func runInteractive(_ options: Options, environment: [String: String], themeStor
         fail("standard input is not a terminal (keys are read from it); run rcutop from a terminal, or use --headless", status: 2)
     }
 
+    // The recording file: one that cannot be created is refused before the screen is taken.
+    var recorder: Recorder?
+    if let path = options.recordPath {
+        do { recorder = try Recorder(path: path) } catch { fail("--record: \(error)", status: 2) }
+    }
+
     let crashAfterFrames = environment["RCUTOP_CRASH_AFTER_FRAMES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
 
     // Signals before newterm (see Signals.swift for why).
     Signals.install()
     let terminal: NcursesTerminal
     do {
-        terminal = try NcursesTerminal.open(environment: environment) { writeStderr("rcutop: warning: \($0)\n") }
+        terminal = try NcursesTerminal.open(environment: environment, mouse: options.mouse) { writeStderr("rcutop: warning: \($0)\n") }
     } catch {
         fail(error.description, status: 1)
     }
 
     var themeNames = themeStore.availableNames()
     if !themeNames.contains(theme.name) { themeNames.insert(theme.name, at: 0) }
+    // A scenario's setup replaces the engine flags.
+    let config = scenario?.config ?? options.engineConfig
     let state = AppState(speed: options.speed, fps: options.fps, themeName: theme.name,
-                         themeNames: themeNames, hz: options.hz,
-                         lazyEnabled: options.lazyEnabled, workloads: options.workloads)
-    var loop = FrameLoop(simulation: Simulation(config: options.engineConfig), state: state, theme: theme,
+                         themeNames: themeNames, hz: config.hz,
+                         lazyEnabled: config.lazyEnabled, workloads: config.workloads, policy: config.policy,
+                         scenario: scenario.map { ScenarioPlayer(scenario: $0) })
+    recorder?.start(width: terminal.size.width, height: terminal.size.height, term: terminal.terminalName,
+                    shell: environment["SHELL"], title: scenario?.title)
+    var loop = FrameLoop(simulation: Simulation(config: config), state: state, theme: theme,
                          themeStore: themeStore, terminal: terminal, crashAfterFrames: crashAfterFrames,
-                         showKeys: environment["RCUTOP_SHOW_KEYS"] == "1")
+                         showKeys: environment["RCUTOP_SHOW_KEYS"] == "1", recorder: recorder)
     let outcome = loop.run()
     let captured = terminal.close()
+    if let problem = recorder?.finish() { writeStderr("rcutop: --record: \(problem)\n") }
 
     // The screen is back: say what was hidden behind it, then one summary line.
     if !captured.isEmpty { writeStderr(captured.hasSuffix("\n") ? captured : captured + "\n") }

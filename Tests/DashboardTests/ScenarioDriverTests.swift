@@ -30,11 +30,14 @@ import RCUEngine
             endJiffy: 200, toStep: 1)).snapshot())
     }
 
-    @Test func stepToNextEventWithoutEventsDoesNothing() {
+    /// Without a scenario, `>` runs to the engine's next event (the engine always has one
+    /// pending now: the idle machine's timers) and returns no effects.
+    @Test func stepToNextEventWithoutAScenarioGoesToTheEnginesNextEvent() {
         var sim = Simulation(config: Self.scenario.config)
         var state = AppState()
+        let next = sim.nextEventJiffy
         #expect(ScenarioDriver.stepToNextEvent(&sim, state: &state) == [])
-        #expect(sim.now == sim.nextEventJiffy ?? 0)
+        #expect(sim.now == next ?? 0)
     }
 
     @Test func headlessPlaybackIsIdenticalOnEveryRun() throws {

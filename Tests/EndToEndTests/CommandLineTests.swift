@@ -31,6 +31,16 @@ import Testing
         (["--bogus"], "--bogus"),
         (["stray"], "stray"),
         (["--theme", "/nonexistent/dir/x.theme", "--cpus", "-3"], "--cpus"),
+        (["--scenario"], "--scenario: missing value"),
+        (["--scenario", ""], "--scenario"),
+        (["--scenario", "no-such-talk"], "no-such-talk: scenario not found"),
+        (["--headless", "--scenario", "./missing.scenario"], "./missing.scenario: no such file"),
+        (["--record"], "--record: missing value"),
+        (["--record="], "--record"),
+        (["--headless", "--scenario", "hurry-callbacks", "--record", "x.cast"], "--record"),
+        (["--headless", "--duration", "1", "--no-mouse"], "--no-mouse"),
+        (["--no-mouse=yes"], "--no-mouse"),
+        (["--headless", "--scenario", "hurry-callbacks", "--interval", "0.0001"], "--interval"),
     ])
     func badFlagGivesOneLineAndStatus2(arguments: [String], mentions: String) {
         let result = spawnAndWait([rcutopBinary()] + arguments, timeoutSeconds: 10)

@@ -13,10 +13,13 @@ import Testing
         #expect(session.paneFormat("#{alternate_on}") == "1", "dashboard should be on the alternate screen")
         #expect(session.paneFormat("#{cursor_flag}") == "0", "cursor should be hidden while running")
 
+        #expect(session.paneFormat("#{mouse_any_flag}") == "1", "mouse reporting should be on while running")
+
         session.sendKeys("q")
         let report = try #require(session.waitForExit())
         #expect(report.status == 0)
         #expect(report.ttyIsSane, "\(report)")
+        #expect(session.paneFormat("#{mouse_any_flag}") == "0", "mouse reporting left on")
         // The one-line summary is printed once the screen is back.
         #expect(session.capture(history: true).contains("s simulated"))
     }
@@ -35,6 +38,7 @@ import Testing
         let report = try #require(session.waitForExit(), "still running 10 s after SIG\(name)")
         #expect(report.status == 128 + number, "SIG\(name)")
         #expect(report.ttyIsSane, "SIG\(name): \(report)")
+        #expect(session.paneFormat("#{mouse_any_flag}") == "0", "SIG\(name): mouse reporting left on")
     }
 
     /// A fatalError inside the frame loop: the crash guard restores the tty, then the error
@@ -45,6 +49,7 @@ import Testing
         let report = try #require(session.waitForExit(), "no crash within 10 s")
         #expect(report.status != 0)
         #expect(report.ttyIsSane, "\(report)")
+        #expect(session.paneFormat("#{mouse_any_flag}") == "0", "crash: mouse reporting left on")
         let screen = session.capture(history: true)
         #expect(screen.contains("Fatal error"), "error text lost:\n\(screen)")
         #expect(screen.contains("RCUTOP_CRASH_AFTER_FRAMES"))

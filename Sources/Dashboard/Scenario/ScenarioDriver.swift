@@ -53,15 +53,17 @@ public enum ScenarioDriver {
 
     /// `--headless --scenario NAME`: play the whole script on a fresh engine, calling `record`
     /// with a snapshot every `recordEveryJiffies` (and once at the end). Same scenario, same records.
+    /// `stopAtJiffy` (`--duration`) ends the run earlier than the script would.
     public static func runHeadless(_ scenario: Scenario, cueDelaySeconds: Double = 10, recordEveryJiffies: UInt64,
-                                   record: (Snapshot) -> Void) {
+                                   stopAtJiffy: UInt64? = nil, record: (Snapshot) -> Void) {
         let script = ScenarioPlayer.headlessScript(scenario, cueDelaySeconds: cueDelaySeconds)
+        let end = min(script.endJiffy, stopAtJiffy ?? .max)
         var simulation = Simulation(config: scenario.config)
         var controls = script.controls[...]
         let every = max(1, recordEveryJiffies)
         var t: UInt64 = 0
         repeat {
-            let next = min(script.endJiffy, t + every)
+            let next = min(end, t + every)
             while let c = controls.first, c.jiffy <= next {
                 simulation.advance(to: c.jiffy)
                 simulation.apply(c.control)
@@ -70,6 +72,11 @@ public enum ScenarioDriver {
             simulation.advance(to: next)
             record(simulation.snapshot())
             t = next
-        } while t < script.endJiffy
+        } while t < end
+    }
+
+    /// How long `runHeadless` plays `scenario` (in jiffies), before any `stopAtJiffy`.
+    public static func headlessEndJiffy(_ scenario: Scenario, cueDelaySeconds: Double = 10) -> UInt64 {
+        ScenarioPlayer.headlessScript(scenario, cueDelaySeconds: cueDelaySeconds).endJiffy
     }
 }

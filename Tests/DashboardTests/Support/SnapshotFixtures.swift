@@ -40,8 +40,8 @@ enum SnapshotFixtures {
     static func video(cpus cpuCount: Int = 8, hz: Int = 1000, lazy: Bool = true, paused: Bool = false) -> Snapshot {
         let cpus = (0..<cpuCount).map(cpu)
         let causes = WakeupCause.allCases.count
-        let lastSecond: [UInt64] = [4, 9, 11, lazy ? 1 : 0, 2, 60]
-        let total: [UInt64] = [410, 980, 1_130, 12, 205, 6_100]
+        let lastSecond: [UInt64] = [4, 9, 11, lazy ? 1 : 0, 2, 60, 0]
+        let total: [UInt64] = [410, 980, 1_130, 12, 205, 6_100, 0]
         let lazyPending = UInt64(cpus.reduce(0) { $0 + $1.lazyLength })
         let bypass = UInt64(cpus.reduce(0) { $0 + $1.bypassLength })
         let pending = UInt64(cpus.reduce(0) { $0 + $1.totalCallbacks })

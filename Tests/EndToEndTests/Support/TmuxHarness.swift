@@ -40,8 +40,10 @@ final class TmuxSession {
     ///   - environment: extra variables for the program (on top of a bare `env -i` set).
     ///   - jobControl: run it from an interactive bash, so Ctrl-Z stops it and `fg` resumes it
     ///     (`waitForStop`); the prompt hook records the exit once no job is left.
+    ///   - workingDirectory: the folder rcutop runs in (where `e` saves the screen).
     init(_ arguments: [String] = [], term: String? = "xterm-256color", lang: String = "C.UTF-8",
-         environment: [String: String] = [:], width: Int = 100, height: Int = 30, jobControl: Bool = false) throws {
+         environment: [String: String] = [:], width: Int = 100, height: Int = 30, jobControl: Bool = false,
+         workingDirectory: String? = nil) throws {
         let base = FileManager.default.temporaryDirectory.path
         directory = "\(base)/rcutop-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         socket = "\(directory).sock"
@@ -69,7 +71,8 @@ final class TmuxSession {
                 + "else stty -a > \(dir)/stopped 2>&1; fi; fi"
             script = "exec env -i \(envWords) PS1='$ ' PROMPT_COMMAND=\(shellQuoted(hook)) bash --norc --noprofile -i"
         } else {
-            script = "trap : INT QUIT; env -i \(envWords) \(program); rc=$?; \(recordExit); sleep 60"
+            let cd = workingDirectory.map { "cd \(shellQuoted($0)) || exit 1; " } ?? ""
+            script = "\(cd)trap : INT QUIT; env -i \(envWords) \(program); rc=$?; \(recordExit); sleep 60"
         }
 
         let result = spawnAndWait(["tmux", "-S", socket, "-f", config, "new-session", "-d",
