@@ -28,9 +28,14 @@ struct Options: Equatable {
     var recordPath: String?
     /// `--no-mouse`: leave the mouse to the terminal (presenters selecting text).
     var mouse = true
+    /// `--kernel 6.12|6.17`: the lazy-timer deferral before or after the 2025 hurry fix.
+    var kernel: KernelVersion = .v6_17
+    /// `--nocb all|none|LIST`: offloaded CPUs; nil means all (`rcu_nocbs=all`).
+    var offloadedCPUs: [Int]?
 
     var engineConfig: EngineConfig {
-        EngineConfig(cpuCount: cpuCount, hz: hz, seed: seed, lazyEnabled: lazyEnabled, workloads: workloads)
+        EngineConfig(cpuCount: cpuCount, hz: hz, seed: seed, lazyEnabled: lazyEnabled, workloads: workloads,
+                     kernel: kernel, offloadedCPUs: offloadedCPUs)
     }
 }
 
@@ -78,6 +83,10 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
             func value() throws(UsageError) -> String {
                 if let inlineValue { return inlineValue }
                 guard index < arguments.endIndex else { throw UsageError(flag: flag, problem: "missing value") }
+                // `--theme --headless`: the next word is another flag, not this one's value.
+                if arguments[index].hasPrefix("--") && arguments[index].count > 2 {
+                    throw UsageError(flag: flag, problem: "missing value (got the flag \(quoted(arguments[index])))")
+                }
                 defer { index += 1 }
                 return arguments[index]
             }
@@ -109,6 +118,16 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
                 let text = try value()
                 guard !text.isEmpty else { throw UsageError(flag: flag, problem: "expected a theme name or path, got \"\"") }
                 options.theme = text
+                interactiveOnly.append(flag)
+            case "--kernel":
+                let text = try value()
+                guard let kernel = KernelVersion(rawValue: text) else {
+                    let names = KernelVersion.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
+                }
+                options.kernel = kernel
+            case "--nocb":
+                options.offloadedCPUs = try cpuList(flag, try value())
             case "--speed":
                 options.speed = try decimal(flag, try value(), in: Limits.speed, what: "a speed factor")
             case "--fps":
@@ -174,6 +193,9 @@ private func validate(_ options: inout Options, modeFlags: [String], headlessOnl
     if distinct.count > 1 {
         throw UsageError(flag: nil, problem: "choose one of \(distinct.sorted().joined(separator: ", "))")
     }
+    if let cpus = options.offloadedCPUs, let highest = cpus.last, highest >= options.cpuCount {
+        throw UsageError(flag: "--nocb", problem: "CPU \(highest) does not exist with --cpus \(options.cpuCount) (CPUs 0-\(options.cpuCount - 1))")
+    }
     guard options.mode == .headless else {
         if options.mode == .interactive, let flag = headlessOnly.first {
             throw UsageError(flag: flag, problem: "only used with --headless")
@@ -220,6 +242,23 @@ private func decimal(_ flag: String, _ text: String, in range: ClosedRange<Doubl
         throw UsageError(flag: flag, problem: "expected \(what) \(bounds), got \(quoted(text))")
     }
     return number
+}
+
+/// `all`, `none`, or a kernel-style CPU list: `0,2-5,7`. Checked against `--cpus` later.
+private func cpuList(_ flag: String, _ text: String) throws(UsageError) -> [Int]? {
+    if text == "all" { return nil }
+    if text == "none" { return [] }
+    let problem = "expected all, none, or a CPU list like 0,2-5, got \(quoted(text))"
+    var cpus = Set<Int>()
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+        let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(bounds.count), let low = Int(bounds[0]), let high = Int(bounds[bounds.count - 1]),
+              low >= 0, low <= high, high < EngineConfig.maxCPUs else {
+            throw UsageError(flag: flag, problem: problem)
+        }
+        for cpu in low...high { cpus.insert(cpu) }
+    }
+    return cpus.sorted()
 }
 
 private func workloadList(_ flag: String, _ text: String) throws(UsageError) -> [WorkloadKind] {
@@ -269,6 +308,8 @@ Simulation:
   --seed N            random seed, 0-\(UInt64.max) (default 1)
   --workload a,b      workloads on at start: \(WorkloadKind.allCases.map { $0.rawValue }.joined(separator: ", ")), or none (default video)
   --no-lazy           start with lazy RCU off (every call_rcu is a hurry call)
+  --kernel 6.12|6.17  lazy-timer deferral before / after the 2025 hurry fix (default 6.17)
+  --nocb all|none|L   offloaded (no-CB) CPUs: all, none, or a list like 0,2-5 (default all)
 
 Dashboard:
   --theme NAME|PATH   colour theme (see --list-themes)

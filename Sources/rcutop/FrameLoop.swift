@@ -46,6 +46,10 @@ struct FrameLoop {
     /// (both start over after a replay, so `b` / `r` do not leap ahead).
     private var lastAdvance = 0.0
     private var jiffyFraction = 0.0
+    /// Engine throughput seen so far (jiffies per wall second), to size the next slice.
+    private var jiffiesPerSecondEstimate = 0.0
+    /// Speed actually reached over the last second of running: (jiffies, wall seconds) summed.
+    private var speedWindow = (jiffies: 0.0, seconds: 0.0)
     /// A message over the bottom row until the given time (e.g. a theme that failed to load).
     private var message: (text: String, until: Double)?
 
@@ -130,7 +134,9 @@ struct FrameLoop {
                 jiffyFraction += credited * state.speed * Double(state.hz)
                 let whole = jiffyFraction.rounded(.down)
                 jiffyFraction -= whole
+                let before = simulation.now
                 if advanceEngine(by: UInt64(whole), budgetSeconds: framePeriod / 2) == .quit { return .quit }
+                noteAchievedSpeed(jiffies: simulation.now &- before, wallSeconds: credited)
             }
             lastAdvance = max(lastAdvance, frameTime)
             drawFrame(at: frameTime)
@@ -143,13 +149,37 @@ struct FrameLoop {
 
     /// Advance in slices until done or until the wall-time budget is spent (the rest is dropped).
     /// Each slice goes through the scenario driver, which stops at every step due on the way.
+    private static let sliceSeconds = 0.002
+
+    /// The speed the engine really kept up over about the last second, for the header.
+    private mutating func noteAchievedSpeed(jiffies: UInt64, wallSeconds: Double) {
+        guard wallSeconds > 0 else { return }
+        speedWindow.jiffies += Double(jiffies)
+        speedWindow.seconds += wallSeconds
+        if speedWindow.seconds >= 1 {
+            state.achievedSpeed = speedWindow.jiffies / Double(state.hz) / speedWindow.seconds
+            speedWindow = (0, 0)
+        }
+    }
+
     private mutating func advanceEngine(by jiffies: UInt64, budgetSeconds: Double) -> Effect? {
         guard jiffies > 0 else { return nil }
         let start = Self.now()
         let target = simulation.now &+ jiffies
-        let slice = max(1, jiffies / 8)
         while simulation.now < target {
+            // Slices sized from the throughput seen so far, about 2 ms of work each, so the
+            // budget check comes often enough for keys to be answered within a frame at 10000x.
+            let slice = jiffiesPerSecondEstimate > 0
+                ? UInt64(max(1, min(Double(jiffies), jiffiesPerSecondEstimate * Self.sliceSeconds)))
+                : max(1, min(jiffies, UInt64(state.hz) / 100))
+            let sliceStart = Self.now()
+            let from = simulation.now
             let effects = ScenarioDriver.advance(&simulation, state: &state, to: min(target, simulation.now &+ slice))
+            let spent = Self.now() - sliceStart
+            if spent > 0 {
+                let rate = Double(simulation.now &- from) / spent
+                jiffiesPerSecondEstimate = jiffiesPerSecondEstimate == 0 ? rate : 0.7 * jiffiesPerSecondEstimate + 0.3 * rate
+            }
             var replayed = false
             for effect in effects {
                 if perform(effect) == .quit { return .quit }

@@ -167,6 +167,12 @@ final class NcursesTerminal {
     func close() -> String {
         guard isOpen else { return "" }
         isOpen = false
+        // Terminals without an alternate screen (linux, vt100) would keep the last frame, with
+        // the summary line printed over its footer: clear it first.
+        if !Self.hasAlternateScreen {
+            werase(window)
+            wrefresh(window)
+        }
         endwin()
         let captured = CrashGuard.disarm()
         delscreen(screen)
@@ -174,6 +180,12 @@ final class NcursesTerminal {
     }
 
     deinit { _ = close() }
+
+    /// Does the terminfo entry switch to an alternate screen (`smcup`)?
+    private static var hasAlternateScreen: Bool {
+        guard let smcup = tigetstr("smcup") else { return false }
+        return Int(bitPattern: smcup) != -1 && smcup.pointee != 0
+    }
 
     // MARK: - Size and drawing
 

@@ -15,6 +15,9 @@ public struct AppState: Sendable, Equatable {
     /// Names of themes `t` cycles through, in order.
     public var themeNames: [String]
     public var showHelp: Bool
+    /// Simulated seconds per wall second the engine really kept up over the last second of
+    /// running (nil until measured). Below `speed` when the machine cannot keep up.
+    public var achievedSpeed: Double? = nil
     public var hz: Int
     /// The panel arrows / Tab select (and `z` zooms).
     public var selectedPanel: Panel
