@@ -88,12 +88,20 @@ extension Simulation {
     }
 
     /// The next context switch of a busy CPU, from the workload's busy pattern: a hash of
-    /// (seed, grace period, CPU), so it does not depend on the order CPUs are visited.
+    /// (seed, grace period, CPU), so it does not depend on the order CPUs are visited. Build
+    /// jobs switch after an exponentially distributed time (so the slowest of many CPUs sets the
+    /// GP length, which grows with the CPU count); short bursts switch within 0.5-3 ms.
     func contextSwitchDelay(cpu c: Int, build: Bool) -> Jiffies {
         if let forced = contextSwitchOverride { return forced }
         let h = SplitMix64.mix(config.seed ^ UInt64(bitPattern: gp.gpSeq.value) &* 0x9E37_79B9 ^ UInt64(c) &* 0xD1B5_4A32_D192_ED03)
-        let range = build ? WorkloadProfile.buildContextSwitchMicroseconds : WorkloadProfile.burstContextSwitchMicroseconds
-        let us = range.lowerBound + h % (range.upperBound - range.lowerBound + 1)
+        let us: UInt64
+        if build {
+            let u = max(Double(h >> 11) * (1.0 / 9_007_199_254_740_992.0), 1e-12)
+            us = UInt64(-Double(WorkloadProfile.buildContextSwitchMeanMicroseconds) * RCUEngine.log(u))
+        } else {
+            let range = WorkloadProfile.burstContextSwitchMicroseconds
+            us = range.lowerBound + h % (range.upperBound - range.lowerBound + 1)
+        }
         return params.jiffies(microseconds: us, minimum: 1)
     }
 
