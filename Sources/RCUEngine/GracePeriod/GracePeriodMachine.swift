@@ -38,7 +38,7 @@ extension Simulation {
         gp.gpSeq.start()
         gp.startedAt = now
         gp.fqsInThisGP = 0
-        gp.busyOwing.removeAll(keepingCapacity: true)
+        if !gp.busyOwing.isEmpty { gp.busyOwing.removeAll(keepingCapacity: true) }
         // Callback overload (a CPU at qovld): the first FQS is immediate and the interval
         // becomes (j + 2) / 3 (rcu_gp_fqs_loop with RCU_GP_FLAG_OVLD).
         let overloaded = overloadedCPUs > 0
@@ -72,7 +72,7 @@ extension Simulation {
                     cpus[c].inBusyList = false
                 }
             }
-            transientBusy.removeLast(transientBusy.count - kept)
+            if kept < transientBusy.count { transientBusy.removeLast(transientBusy.count - kept) }
             busyCount = kept
         }
         // Idle CPUs are credited at the first FQS (dti); the GP kthread's idle CPU is the holdout
@@ -131,7 +131,7 @@ extension Simulation {
         gp.gpSeq.end()
         gp.completed += 1
         gp.recentDurations.append(duration)
-        gp.busyOwing.removeAll(keepingCapacity: true)
+        if !gp.busyOwing.isEmpty { gp.busyOwing.removeAll(keepingCapacity: true) }
         history.gracePeriods += 1
         log.noteGPEnd(seq: endedSeq, durationJiffies: duration, at: now, hz: config.hz)
         // rcu_nocb_gp_cleanup: wake the rcuog kthreads whose grace period is now done.
@@ -149,7 +149,7 @@ extension Simulation {
                     still += 1
                 }
             }
-            gpWaiters.removeLast(gpWaiters.count - still)
+            if still < gpWaiters.count { gpWaiters.removeLast(gpWaiters.count - still) }
         }
         gpCompletedForSoftirqCPUs()
         gp.state = .cleaned

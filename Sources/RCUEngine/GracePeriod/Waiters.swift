@@ -98,7 +98,7 @@ extension Simulation {
                 waits.shown.barrierInProgress = false
                 waits.shown.barriersCompleted += 1
                 waits.shown.lastBarrierJiffies = now - waits.barrierStartedAt
-                log.add(.note("rcu_barrier done after \(EventLog.milliseconds(now - waits.barrierStartedAt, hz: config.hz))"), at: now)
+                log.add(.barrierDone(jiffies: now - waits.barrierStartedAt), at: now)
             }
         }
         if !waits.synchronizeWaiters.isEmpty {
