@@ -60,12 +60,14 @@ public struct Simulation: Sendable {
         var groups: [NOCBGroup] = []
         var cpus: [RCUData] = []
         cpus.reserveCapacity(config.cpuCount)
-        var leader = 0
-        while leader < config.cpuCount {
-            let end = min(leader + stride, config.cpuCount)
-            groups.append(NOCBGroup(leader: leader, cpus: leader..<end))
-            for c in leader..<end { cpus.append(RCUData(id: c, isOffloaded: config.isOffloaded(c), group: groups.count - 1)) }
-            leader = end
+        // Groups are CPU-id ranges of `rcu_nocb_gp_stride`; the leader is the first offloaded CPU.
+        var start = 0
+        while start < config.cpuCount {
+            let end = min(start + stride, config.cpuCount)
+            let leader = (start..<end).first { config.isOffloaded($0) } ?? start
+            groups.append(NOCBGroup(leader: leader, cpus: start..<end))
+            for c in start..<end { cpus.append(RCUData(id: c, isOffloaded: config.isOffloaded(c), group: groups.count - 1)) }
+            start = end
         }
         self.cpus = cpus
         self.groups = groups
