@@ -172,7 +172,7 @@ public struct Simulation: Sendable {
     /// Count one wake-up of `cpu` by `cause` (RCU kthreads, RCU timers, or the workload).
     mutating func countWakeup(cpu: Int, cause: WakeupCause) {
         let second = history.currentSecond  // rolled to now's second before every event
-        totals.wakeups[cause.index] += 1
+        totals.wakeups.add(cause)
         history.countWakeup(cause)
         if cause.isRCU { cpus[cpu].countWakeup(inSecond: second) }
     }
@@ -220,7 +220,7 @@ struct Totals: Sendable, Equatable {
     var bypassLength = 0
     /// Σ `lazy_len`.
     var lazyLength = 0
-    var wakeups = [UInt64](repeating: 0, count: WakeupCause.allCases.count)
+    var wakeups = CauseCounts()
     var flushCount = [UInt64](repeating: 0, count: FlushReason.allCases.count)
     var flushCallbacks = [UInt64](repeating: 0, count: FlushReason.allCases.count)
 }
