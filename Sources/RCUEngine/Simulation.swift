@@ -112,6 +112,13 @@ public struct Simulation: Sendable {
             policy = kind
             log.add(.policy(kind), at: now)
             checkMemoryPressure()
+        }
+    }
+
+    /// Make a kernel call at the current jiffy (`rcu_barrier`, `synchronize_rcu`, ...).
+    /// CPU numbers are clamped to the machine.
+    public mutating func perform(_ action: EngineAction) {
+        switch action {
         case .rcuBarrier:
             rcuBarrier()
         case .synchronizeRCU(let cpu):
