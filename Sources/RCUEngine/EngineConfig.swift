@@ -75,3 +75,18 @@ public enum EngineControl: Sendable, Equatable {
     case setLazy(Bool)
     case setPolicy(ReclaimPolicyKind)
 }
+
+/// A kernel call made on the running simulation (from a key or a scenario step), applied with
+/// `Simulation.perform(_:)`. Kept apart from `EngineControl`, whose cases callers switch over.
+public enum EngineAction: Sendable, Equatable {
+    /// `rcu_barrier()`: flush every bypass and wait for every queued callback.
+    case rcuBarrier
+    /// `synchronize_rcu()` from a CPU (a `call_rcu_hurry` it waits for).
+    case synchronizeRCU(cpu: Int)
+    /// `synchronize_rcu_expedited()`.
+    case synchronizeRCUExpedited
+    /// `call_rcu()` (or `call_rcu_hurry()`) of `count` callbacks on a CPU, 256 bytes each.
+    case callRCU(cpu: Int, count: Int, hurry: Bool)
+    /// `kfree_rcu()` of `count` objects on a CPU, 256 bytes each.
+    case kfreeRCU(cpu: Int, count: Int)
+}

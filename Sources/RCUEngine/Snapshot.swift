@@ -30,6 +30,10 @@ public struct Snapshot: Sendable, Equatable {
     public var waits: WaitSnapshot = WaitSnapshot()
     /// kfree_rcu batching (kernel-rcu.md §5; defaults empty).
     public var kfree: KfreeSnapshot = KfreeSnapshot()
+    /// No-CB groups: rcuog, its deferred wake and timer (kernel-rcu.md §2.1, §2.4; defaults empty).
+    public var groups: [NOCBGroupSnapshot] = []
+    /// `rcu_state.gp_seq_needed`: the furthest grace period asked for (defaults to -1200).
+    public var gpSeqNeeded: Int64 = -1200
 
     public init(jiffies: UInt64, hz: Int, config: EngineConfig, lazyEnabled: Bool, policy: ReclaimPolicyKind,
                 activeWorkloads: [WorkloadKind], cpus: [CPUSnapshot], gracePeriod: GracePeriodSnapshot,
@@ -195,11 +199,14 @@ public struct WakeupCounters: Sendable, Equatable {
         self.total = total; self.lastSecond = lastSecond
     }
 
+    /// Counter for `cause`; 0 when the arrays are shorter (a snapshot made before the cause existed).
     public func total(_ cause: WakeupCause) -> UInt64 {
-        total[WakeupCause.allCases.firstIndex(of: cause)!]
+        let i = WakeupCause.allCases.firstIndex(of: cause)!
+        return i < total.count ? total[i] : 0
     }
     public func lastSecond(_ cause: WakeupCause) -> UInt64 {
-        lastSecond[WakeupCause.allCases.firstIndex(of: cause)!]
+        let i = WakeupCause.allCases.firstIndex(of: cause)!
+        return i < lastSecond.count ? lastSecond[i] : 0
     }
     /// RCU-caused wake-ups since start (all causes but `workload`).
     public var rcuTotal: UInt64 {
@@ -266,8 +273,14 @@ public struct FlushCounters: Sendable, Equatable {
 
     public init(count: [UInt64], callbacks: [UInt64]) { self.count = count; self.callbacks = callbacks }
 
-    public func count(_ reason: FlushReason) -> UInt64 { count[FlushReason.allCases.firstIndex(of: reason)!] }
-    public func callbacks(_ reason: FlushReason) -> UInt64 { callbacks[FlushReason.allCases.firstIndex(of: reason)!] }
+    public func count(_ reason: FlushReason) -> UInt64 {
+        let i = FlushReason.allCases.firstIndex(of: reason)!
+        return i < count.count ? count[i] : 0
+    }
+    public func callbacks(_ reason: FlushReason) -> UInt64 {
+        let i = FlushReason.allCases.firstIndex(of: reason)!
+        return i < callbacks.count ? callbacks[i] : 0
+    }
 }
 
 /// One simulated second of history for sparklines.

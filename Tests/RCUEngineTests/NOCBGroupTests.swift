@@ -12,6 +12,8 @@ import Testing
         #expect(sim.groups.map(\.leader) == [0, 4])
         #expect(sim.groups.map(\.cpus) == [0..<4, 4..<8])
         #expect(quietSimulation(cpus: 10).groups.map(\.leader) == [0, 3, 6, 9])
+        // rdp_gp is the first offloaded CPU of each range.
+        #expect(quietSimulation(cpus: 8, offloaded: [2, 3, 5, 6, 7]).groups.map(\.leader) == [2, 5])
     }
 
     @Test func deferredWakeLevelsAreOrdered() {
@@ -79,5 +81,24 @@ import Testing
         sim.callRCU(cpu: 2, count: 1)                        // lazy on CPU 2 (non-leader), WakeLazy
         let hurryInvoked = sim.runUntil(limit: 30_000) { $0.invokedCount >= 41 }
         #expect(hurryInvoked == expectedInvokeJiffy)
+    }
+}
+
+@Suite struct NOCBGroupSnapshotTests {
+    /// The snapshot shows each rcuog, its deferred wake and when its timer runs.
+    @Test func snapshotShowsRcuogStateAndTimer() {
+        var sim = quietSimulation()
+        sim.advance(to: 100)
+        sim.callRCU(cpu: 5, count: 1)                 // lazy on group 1: WakeLazy, timer 10100 → 10240
+        sim.callRCU(cpu: 1, count: 1, hurry: true)   // group 0: rcuog woken, then waits for the GP
+        sim.advance(to: 100)
+        let s = sim.snapshot()
+        #expect(s.groups.count == 2)
+        #expect(s.groups[1] == NOCBGroupSnapshot(leader: 4, firstCPU: 4, lastCPU: 7, activity: .sleeping, waitingForGPSeq: nil,
+                                                 deferredWake: .lazy, timerFiresAt: 10_240))
+        #expect(s.groups[0].activity == .waitingForGP)
+        #expect(s.groups[0].waitingForGPSeq == -1196)
+        #expect(s.groups[0].name == "rcuog/0")
+        #expect(s.gpSeqNeeded == -1196)
     }
 }

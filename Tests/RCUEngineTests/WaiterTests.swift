@@ -73,3 +73,37 @@ import Testing
         #expect(sim.runUntil(limit: 1_000) { $0.snapshot().gracePeriod.completed == 1 } == 101)
     }
 }
+
+@Suite struct EngineActionTests {
+    /// The waiting and queueing calls are reachable through `perform`, for keys and scenarios.
+    @Test func actionsReachBarrierSynchronizeAndCallRCU() {
+        var sim = quietSimulation()
+        sim.advance(to: 100)
+        sim.perform(.callRCU(cpu: 3, count: 5, hurry: false))
+        sim.perform(.kfreeRCU(cpu: 3, count: 2))
+        sim.perform(.rcuBarrier)
+        sim.perform(.synchronizeRCU(cpu: 99))       // clamped to the last CPU
+        sim.perform(.synchronizeRCUExpedited)
+        sim.advance(to: 10_000)
+        let s = sim.snapshot()
+        #expect(s.waits.barriersCompleted == 1)
+        #expect(s.waits.synchronizeCompleted == 1)
+        #expect(s.waits.expeditedCompleted == 1)
+        #expect(s.counters.invoked == 5 + 1 + 1)   // 5 callbacks, the barrier's, synchronize's
+        // The kfree_rcu objects' snapshot completed long before the 5 s monitor: no batch needed.
+        #expect(s.kfree.objectsFreed == 2)
+        #expect(s.kfree.freedWithoutNewGP == 2)
+    }
+}
+
+@Suite struct SnapshotAccessorTests {
+    /// Fixtures built before a cause existed (shorter arrays) read as 0, never trap.
+    @Test func countersReadZeroForCausesMissingFromShortArrays() {
+        let w = WakeupCounters(total: [1, 2, 3, 4, 5, 6], lastSecond: [])
+        #expect(w.total(.tick) == 0)
+        #expect(w.total(.workload) == 6)
+        #expect(w.lastSecond(.rcuog) == 0)
+        let f = FlushCounters(count: [1], callbacks: [])
+        #expect(f.count(.lazyTimer) == 1 && f.count(.barrier) == 0 && f.callbacks(.size) == 0)
+    }
+}
