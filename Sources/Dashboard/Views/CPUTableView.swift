@@ -6,9 +6,10 @@ import RCUEngine
 struct CPUTableView {
     let context: ViewContext
 
-    /// Column headings at two widths (4-wide numbers at 80 columns, 6-wide from 100).
-    static let compactTitles = ["DONE", "WAIT", "NXRD", "NEXT", "BYPS", "LAZY", "WK/S"]
-    static let wideTitles = ["DONE", "WAIT", "NXTRDY", "NEXT", "BYPASS", "LAZY", "WAKE/S"]
+    /// Column headings at two widths (4-wide numbers at 80 columns, 6-wide from 100); a column
+    /// is as wide as its heading when that is wider. `RCU/s`: RCU wake-ups of the CPU in the last second.
+    static let compactTitles = ["DONE", "WAIT", "NXRD", "NEXT", "BYPS", "LAZY", "RCU/s"]
+    static let wideTitles = ["DONE", "WAIT", "NXTRDY", "NEXT", "BYPASS", "LAZY", "RCU/s"]
 
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
         let s = context.snapshot
@@ -22,12 +23,13 @@ struct CPUTableView {
     }
 
     /// Geometry of the columns for an inner width.
-    private func columns(width: Int) -> (id: Int, number: Int, titles: [String], bar: Int) {
+    private func columns(width: Int) -> (id: Int, widths: [Int], titles: [String], bar: Int) {
         let number = width >= 90 ? 6 : (width >= 70 ? 5 : 4)
         let titles = number >= 6 ? CPUTableView.wideTitles : CPUTableView.compactTitles
-        let fixed = 4 + 6 + titles.count * (number + 1)
+        let widths = titles.map { max(number, $0.count) }
+        let fixed = 4 + 6 + widths.reduce(0) { $0 + $1 + 1 }
         let bar = width - fixed - 1
-        return (4, number, titles, bar >= 6 ? bar : 0)
+        return (4, widths, titles, bar >= 6 ? bar : 0)
     }
 
     private func values(_ cpu: CPUSnapshot) -> [Int] {
@@ -44,7 +46,7 @@ struct CPUTableView {
         let t = context.theme
         let c = columns(width: row.width)
         var x = buffer.put(Format.right("CPU", c.id) + " state", x: row.x, y: row.y, style: t.graphText, clip: row)
-        for title in c.titles { x = buffer.put(" " + Format.right(title, c.number), x: x, y: row.y, style: t.graphText, clip: row) }
+        for (title, w) in zip(c.titles, c.widths) { x = buffer.put(" " + Format.right(title, w), x: x, y: row.y, style: t.graphText, clip: row) }
         if c.bar > 0 {
             let legend = c.bar >= 30 ? "callbacks: DONE WAIT NXTRDY NEXT bypass lazy" : "callbacks"
             buffer.put(" " + legend, x: x, y: row.y, style: t.graphText, clip: row)
@@ -76,7 +78,7 @@ struct CPUTableView {
                 if columns(width: inner.width).bar > 0 {
                     renderLegend(in: inner.row(inner.height - 2), into: &buffer)
                 } else if columns(width: inner.width).titles == CPUTableView.compactTitles {
-                    Label("NXRD=NEXT_READY BYPS=bypass WK/S=wake-ups/s", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
+                    Label("NXRD=NEXT_READY BYPS=bypass RCU/s=RCU wake-ups", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
                 }
             }
             renderRow(label: "all", state: "", values: sums, stateStyle: t.dim, labelStyle: t.title,
@@ -90,8 +92,8 @@ struct CPUTableView {
         let c = columns(width: row.width)
         var x = buffer.put(Format.right(label, c.id), x: row.x, y: row.y, style: labelStyle, clip: row)
         x = buffer.put(" " + Format.left(state, 5), x: x, y: row.y, style: stateStyle, clip: row)
-        for (v, style) in zip(values, valueStyles()) {
-            x = buffer.put(" " + Format.right(Format.count(v, width: c.number), c.number), x: x, y: row.y,
+        for ((v, style), w) in zip(zip(values, valueStyles()), c.widths) {
+            x = buffer.put(" " + Format.right(Format.count(v, width: w), w), x: x, y: row.y,
                            style: v == 0 ? t.dim : style, clip: row)
         }
         guard c.bar > 0, let cpu else { return }

@@ -59,12 +59,17 @@ enum SnapshotFixtures {
                                              completed: 3, recentDurations: [24, 18, 30, 26, 22, 40, 19],
                                              fqsScans: 17),
             counters: CallbackCounters(queued: 48_211 + pending, invoked: 48_211, pending: pending, lazyPending: lazyPending, bypass: bypass),
-            wakeups: WakeupCounters(total: Array(total.prefix(causes)), lastSecond: Array(lastSecond.prefix(causes))),
+            wakeups: WakeupCounters(total: padded(total, causes), lastSecond: padded(lastSecond, causes)),
             memory: MemorySnapshot(totalBytes: 4 << 30, freeBytes: 3_900_000_000, bytesPending: 1_258_291, bytesLazy: 838_860,
                                    bytesFreed: 12_897_484, minWatermark: 16 << 20, lowWatermark: 20 << 20, highWatermark: 24 << 20,
                                    shrinkerCounts: 3, shrinkerScans: 1),
             flushes: FlushCounters(count: [4, 0, 2, 11, 0, 0], callbacks: [812, 0, 37, 63, 0, 0]),
             history: history, recentEvents: events(hz: hz), eventsProcessed: 91_234)
+    }
+
+    /// `values` cut or padded with zeros to `count` (the engine may add wake-up causes).
+    static func padded(_ values: [UInt64], _ count: Int) -> [UInt64] {
+        Array(values.prefix(count)) + Array(repeating: 0, count: max(0, count - values.count))
     }
 
     /// The engine stub's all-zero snapshot, for "nothing yet" screens.
