@@ -25,3 +25,25 @@ import RCUEngine
         #expect(!b.contains("WK/S") && !b.contains("WAKE/S"))
     }
 }
+
+// MARK: Grace periods
+
+extension LabelsTests {
+    @Test(arguments: [(80, 24), (100, 30), (120, 40)])
+    func gracePanelKeepsGpSeqAndAddsAPlainCounterAndLabelledDurations(size: (Int, Int)) {
+        let b = render(SnapshotFixtures.video(), size.0, size.1)
+        #expect(b.contains("gp_seq   -1187  GP #4"), "\(b)")
+        // As many durations as fit: one at 80 columns ("last GP 19 ms"), several from 100.
+        #expect(b.contains(size.0 == 80 ? "completed 3  last GP 19 ms" : "completed 3  last GPs "), "\(b)")
+        if size.0 > 80 { #expect(b.contains("22, 40, 19 ms"), "\(b)") }
+    }
+
+    @Test func plainGPNumberCountsTheRunningOneAndNothingBeforeTheFirst() {
+        var gp = SnapshotFixtures.video().gracePeriod
+        #expect(GracePeriodView.plainNumber(gp) == 4)
+        gp.inProgress = false
+        #expect(GracePeriodView.plainNumber(gp) == 3)
+        gp.completed = 0
+        #expect(GracePeriodView.plainNumber(gp) == nil)
+    }
+}

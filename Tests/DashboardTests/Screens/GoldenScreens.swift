@@ -6,11 +6,11 @@ enum GoldenScreens {
     static let video8cpu100x30 = #"""
  rcutop   t=12.345s  1x  HZ 1000  8 CPUs   LAZY ON   shrinker  1video 2logging 3build 4idle         
 ┌ CPUs ──────────────────────────────────── 8 CPUs, 1 busy ┐┌ grace period ─────────────── running ┐
-│ CPU state DONE WAIT NXRD NEXT BYPS LAZY RCU/s callbacks  ││gp_seq   -1187                        │
+│ CPU state DONE WAIT NXRD NEXT BYPS LAZY RCU/s callbacks  ││gp_seq   -1187  GP #4                 │
 │   0 idle     4    2    1    0    0    0     2 ███        ││phase    WAIT_FQS                     │
 │   1 idle     2    0    2    0   42   40     0 ████       ││         waiting for quiescent states │
 │   2 idle     4    2    1    0  189  185     1 █████████  ││elapsed  12 ms  owe QS CPU 2 7        │
-│   3 idle     4    2    1    0    0    0     2 ███        ││done     3  last 18 30 26 22 40 19 ms │
+│   3 idle     4    2    1    0    0    0     2 ███        ││completed 3  last GPs 22, 40, 19 ms   │
 │   4 idle     2    0    2    0  237  237     2 ███████████││FQS      17 scans                     │
 │   5 busy     1   15    2   10   62   62    16 █████      │└──────────────────────────────────────┘
 │   6 idle     1    1    1    0    0    0     1 ███        │┌ wake-ups/s ──────── since start 2737 ┐
