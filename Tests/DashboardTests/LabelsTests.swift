@@ -47,3 +47,38 @@ extension LabelsTests {
         #expect(GracePeriodView.plainNumber(gp) == nil)
     }
 }
+
+// MARK: Plurals, header, footer, help
+
+extension LabelsTests {
+    @Test func oneIsSingular() {
+        #expect(Format.plural(1, "CPU") == "1 CPU")
+        #expect(Format.plural(2, "CPU") == "2 CPUs")
+        #expect(Format.plural(0, "callback") == "0 callbacks")
+        let b = render(SnapshotFixtures.video(cpus: 1), 100, 30)
+        #expect(b.contains("1 CPU,"), "\(b)")
+        #expect(!b.contains("1 CPUs"))
+    }
+
+    @Test func pausedHeaderAt80KeepsThePolicyAndDropsHZFirst() {
+        let header = render(SnapshotFixtures.video(), state: AppState(speed: 0.001, isPaused: true), 80, 24).text(row: 0)
+        #expect(header.contains("PAUSED"))
+        #expect(header.contains("shrinker"), "\(header)")
+        #expect(header.contains("video"), "\(header)")
+        #expect(!header.contains("1000"), "\(header)")
+    }
+
+    @Test func footerAt80HasPolicyAndZoom() {
+        let footer = render(SnapshotFixtures.video(), 80, 24).text(row: 23)
+        #expect(footer.hasPrefix("q quit  ? help  space pause  +- speed  1-4 workload  l lazy  p policy  z zoom"), "\(footer)")
+    }
+
+    @Test func helpAt80x24ListsEveryKeyAndTheWholeExplanation() {
+        let b = render(SnapshotFixtures.video(), state: AppState(showHelp: true), 80, 24)
+        for key in ["q  Ctrl-C", "?  h  F1", "Esc", "space", "+  -", ".  >", "1 2 3 4", "l ", "p  t", "Tab arrows",
+                    "z  Enter", "e ", "n  b  r", "PgDn", "PgUp"] {
+            #expect(b.contains(key), "\(key)\n\(b)")
+        }
+        #expect(b.contains("more memory waiting."), "\(b)")
+    }
+}

@@ -13,7 +13,7 @@ struct CPUTableView {
 
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
         let s = context.snapshot
-        let block = context.panelBlock(.cpus, title: "CPUs", rightTitle: "\(s.cpus.count) CPUs, \(s.cpus.filter { $0.activity == .busy }.count) busy")
+        let block = context.panelBlock(.cpus, title: "CPUs", rightTitle: "\(Format.plural(s.cpus.count, "CPU")), \(s.cpus.filter { $0.activity == .busy }.count) busy")
         buffer.fill(area, with: Cell(" ", style: context.theme.background))
         block.render(in: area, into: &buffer)
         let inner = block.inner(area)
@@ -140,7 +140,7 @@ struct CPUTableView {
         }
         let top = max(1, groupTotals.max() ?? 1)
         let what = perCell == 1 ? "1 cell = 1 CPU" : "1 cell = \(perCell) CPUs"
-        var summary: [(String, Style)] = [("\(cpus.count) CPUs", t.text), (", \(owing) owe QS, ", t.dim), (what, t.text)]
+        var summary: [(String, Style)] = [(Format.plural(cpus.count, "CPU"), t.text), (", \(owing) owe QS, ", t.dim), (what, t.text)]
         for extra in [", shade = callbacks queued", " (max \(top))"] where Line(summary).width + extra.count <= inner.width {
             summary.append((extra, t.dim))
         }

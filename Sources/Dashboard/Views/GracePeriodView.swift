@@ -38,7 +38,7 @@ struct GracePeriodView {
         let owingText: String
         if owing.isEmpty { owingText = gp.inProgress ? "none" : "-" } else {
             let list = owing.prefix(12).map(String.init).joined(separator: " ")
-            owingText = owing.count <= 12 && list.count + 12 <= inner.width - lw - elapsed.count ? "CPU " + list : "\(owing.count) CPUs"
+            owingText = owing.count <= 12 && list.count + 12 <= inner.width - lw - elapsed.count ? "CPU " + list : Format.plural(owing.count, "CPU")
         }
         c = context.field("elapsed", elapsed, in: inner, row: row, labelWidth: lw, into: &buffer)
         c = buffer.put("  owe QS ", in: inner, row: row, column: c, style: t.dim) - inner.x
@@ -61,7 +61,7 @@ struct GracePeriodView {
         }
         row += 1
         if row < inner.height {
-            context.field("FQS", "\(gp.fqsScans) scans", in: inner, row: row, labelWidth: lw, into: &buffer)
+            context.field("FQS", Format.plural(gp.fqsScans, "scan"), in: inner, row: row, labelWidth: lw, into: &buffer)
             row += 1
         }
         if row < inner.height, !gp.recentDurations.isEmpty {

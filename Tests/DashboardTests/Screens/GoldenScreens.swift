@@ -27,12 +27,12 @@ enum GoldenScreens {
 │  t=9.100 call_rcu_hurry on CPU 4 pulled 37 lazy callbacks││waiting  1.2 MiB (819 KiB lazy)       │
 │          into the next grace period                      ││freed    12.3 MiB                     │
 │ t=11.000 lazy flush on CPU 3: 212 callbacks, 10 s timer  ││free     3.6 GiB                      │
-│ t=11.001 grace period 4 started: 1 CPU has callbacks     ││shrinker 3 count, 1 scan              │
+│ t=11.001 grace period 4 started: 1 CPU has callbacks     ││shrinker 3 counts, 1 scan             │
 │          waiting                                         ││        ⣼⡆⡇ ⢰⢀⢰⢀ ⡀⢰⡆⣶⡀⡇⡄ ⡆⢸ ⡀  ⢰⢰⡄    │
 │                                                          ││        ⣿⣇⡇ ⢸⢸⢸⣾⡇⡇⢸⡇⣿⡇⣷⡇⣶⣧⢸⢸⡇⡀⣤⢸⢸⡇⢠⣀ ⣄│
 │                                                          ││        ⣿⣿⣧⢰⣼⣿⣼⣿⣷⡇⣿⡇⣿⣧⣿⣇⣿⣿⢸⢸⣿⣿⣿⢸⣼⣧⣼⣿⡄⣿│
 │                                                          ││        ⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣾⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿│
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
-q quit  ? help  space pause  +/- speed  . step  1-4 workloads  l lazy  t theme        theme default 
+q quit  ? help  space pause  +- speed  1-4 workload  l lazy  p policy  z zoom         theme default 
 """#
 }
