@@ -47,7 +47,7 @@ import RCUEngine
     func valuesOfTheSnapshotAreShown(size: (Int, Int)) {
         let b = render(size.0, size.1)
         for text in ["-1187", "WAIT_FQS", "12 ms", "1.2 MiB", "819 KiB", "12.3 MiB", "RCU 27/s", "GP kthread",
-                     "t=11.001", "lazy flush on CPU 3"] {
+                     "t=11.001", size.0 == 80 ? "CPU 3: lazy timer flushed 212 cbs" : "lazy flush on CPU 3"] {
             #expect(b.contains(text), "\(text) at \(size)\n\(b)")
         }
         // CPU 4's row: idle, DONE 2 WAIT 0 NEXT_READY 2 NEXT 0, bypass 237 all lazy.

@@ -20,15 +20,15 @@ enum GoldenScreens {
 └──────────────────────────────────────────────────────────┘│bypass timer     2 RCU tick          0│
 ┌ events ───────────────────────────────────── newest last ┐│            ⢰    ⢰    ⢸    ⢠    ⢸    ⢠│
 │  t=6.100 video playback started: a frame every 16.6 ms   ││            ⢸    ⢸    ⢸    ⢸    ⢸    ⢸│
-│  t=8.004 grace period 3 started: 2 CPUs have callbacks   ││         ⣀⡄⣠⣸⡀ ⢠⢠⣸⢠⡄ ⢀⢸⢠ ⣤⢀⣸  ⣤ ⣼ ⣄⡄ ⢸│
-│          waiting                                         ││        ⣾⣿⣷⣿⣿⣷⣾⣿⣿⣿⣾⣷⣷⣾⣾⣾⣾⣿⣾⣿⣿⣿⣿⣶⣿⣾⣿⣷⣿⣿│
-│  t=8.030 grace period 3 ended after 26 ms                │└──────────────────────────────────────┘
-│  t=8.031 CPU 1 ran 14 callbacks, freed 3.5 KiB           │┌ memory ────────────────── of 4.0 GiB ┐
-│  t=9.100 call_rcu_hurry on CPU 4 pulled 37 lazy callbacks││waiting  1.2 MiB (819 KiB lazy)       │
-│          into the next grace period                      ││freed    12.3 MiB                     │
-│ t=11.000 lazy flush on CPU 3: 212 callbacks, 10 s timer  ││free     3.6 GiB                      │
-│ t=11.001 grace period 4 started: 1 CPU has callbacks     ││shrinker 3 counts, 1 scan             │
-│          waiting                                         ││        ⣼⡆⡇ ⢰⢀⢰⢀ ⡀⢰⡆⣶⡀⡇⡄ ⡆⢸ ⡀  ⢰⢰⡄    │
+│  t=8.004 grace period 3 started: 2 CPUs have cbs waiting ││         ⣀⡄⣠⣸⡀ ⢠⢠⣸⢠⡄ ⢀⢸⢠ ⣤⢀⣸  ⣤ ⣼ ⣄⡄ ⢸│
+│  t=8.030 grace period 3 ended after 26 ms                ││        ⣾⣿⣷⣿⣿⣷⣾⣿⣿⣿⣾⣷⣷⣾⣾⣾⣾⣿⣾⣿⣿⣿⣿⣶⣿⣾⣿⣷⣿⣿│
+│  t=8.031 CPU 1 ran 14 callbacks, freed 3.5 KiB           │└──────────────────────────────────────┘
+│  t=9.100 call_rcu_hurry on CPU 4 pulled 37 lazy cbs into │┌ memory ────────────────── of 4.0 GiB ┐
+│          the next grace period                           ││waiting  1.2 MiB (819 KiB lazy)       │
+│ t=11.000 lazy flush on CPU 3: 212 callbacks, 10 s timer  ││freed    12.3 MiB                     │
+│ t=11.001 grace period 4 started: 1 CPU has cbs waiting   ││free     3.6 GiB                      │
+│                                                          ││shrinker 3 counts, 1 scan             │
+│                                                          ││        ⣼⡆⡇ ⢰⢀⢰⢀ ⡀⢰⡆⣶⡀⡇⡄ ⡆⢸ ⡀  ⢰⢰⡄    │
 │                                                          ││        ⣿⣇⡇ ⢸⢸⢸⣾⡇⡇⢸⡇⣿⡇⣷⡇⣶⣧⢸⢸⡇⡀⣤⢸⢸⡇⢠⣀ ⣄│
 │                                                          ││        ⣿⣿⣧⢰⣼⣿⣼⣿⣷⡇⣿⡇⣿⣧⣿⣇⣿⣿⢸⢸⣿⣿⣿⢸⣼⣧⣼⣿⡄⣿│
 │                                                          ││        ⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣾⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿│
