@@ -7,9 +7,11 @@ struct CPUTableView {
     let context: ViewContext
 
     /// Column headings at two widths (4-wide numbers at 80 columns, 6-wide from 100); a column
-    /// is as wide as its heading when that is wider. `RCU/s`: RCU wake-ups of the CPU in the last second.
-    static let compactTitles = ["DONE", "WAIT", "NXRD", "NEXT", "BYPS", "LAZY", "RCU/s"]
-    static let wideTitles = ["DONE", "WAIT", "NXTRDY", "NEXT", "BYPASS", "LAZY", "RCU/s"]
+    /// is as wide as its heading when that is wider. `RCU/s`: RCU wake-ups of the CPU in the last
+    /// second; `FLUSH`: time until its lazy callbacks are flushed. The compact table counts
+    /// NEXT_READY in NEXT to make room for FLUSH.
+    static let compactTitles = ["DONE", "WAIT", "NEXT", "BYPS", "LAZY", "RCU/s", "FLUSH"]
+    static let wideTitles = ["DONE", "WAIT", "NXTRDY", "NEXT", "BYPASS", "LAZY", "RCU/s", "FLUSH"]
 
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
         let s = context.snapshot
@@ -23,13 +25,15 @@ struct CPUTableView {
     }
 
     /// Geometry of the columns for an inner width.
-    private func columns(width: Int) -> (id: Int, widths: [Int], titles: [String], bar: Int) {
+    private func columns(width: Int) -> (id: Int, widths: [Int], titles: [String], bar: Int, merged: Bool) {
         let number = width >= 90 ? 6 : (width >= 70 ? 5 : 4)
         let titles = number >= 6 ? CPUTableView.wideTitles : CPUTableView.compactTitles
         let widths = titles.map { max(number, $0.count) }
-        let fixed = 4 + 6 + widths.reduce(0) { $0 + $1 + 1 }
+        let merged = titles == CPUTableView.compactTitles
+        let id = merged ? 3 : 4   // 3 is enough for the CPU ids a row table shows
+        let fixed = id + 6 + widths.reduce(0) { $0 + $1 + 1 }
         let bar = width - fixed - 1
-        return (4, widths, titles, bar >= 6 ? bar : 0)
+        return (id, widths, titles, bar >= 6 ? bar : 0, merged)
     }
 
     private func values(_ cpu: CPUSnapshot) -> [Int] {
@@ -40,6 +44,20 @@ struct CPUTableView {
     private func valueStyles() -> [Style] {
         let t = context.theme
         return [t.segment(.done), t.segment(.wait), t.segment(.nextReady), t.segment(.next), t.nonLazyBypass, t.lazy, t.text]
+    }
+
+    /// The numbers and styles of the columns shown: NEXT_READY folded into NEXT when `merged`.
+    private func shown(_ values: [Int], merged: Bool) -> [(Int, Style)] {
+        let pairs = Array(zip(values, valueStyles()))
+        guard merged else { return pairs }
+        return [pairs[0], pairs[1], (values[2] &+ values[3], pairs[3].1)] + pairs[4...]
+    }
+
+    /// FLUSH for a CPU: time until its lazy flush, blank when it has no lazy callbacks.
+    private func flushText(_ cpu: CPUSnapshot?) -> String {
+        let s = context.snapshot
+        if let cpu { return LazyFlushCountdown.jiffiesLeft(cpu, in: s).map { LazyFlushCountdown.text(jiffies: $0, hz: s.hz) } ?? "" }
+        return LazyFlushCountdown.soonest(in: s).map { LazyFlushCountdown.text(jiffies: $0.jiffies, hz: s.hz) } ?? ""
     }
 
     private func renderHeading(in row: Rect, into buffer: inout ScreenBuffer) {
@@ -60,7 +78,7 @@ struct CPUTableView {
         let scale = max(1, cpus.map(\.totalCallbacks).max() ?? 1)
         var row = 1
         for cpu in cpus where row < inner.height - (totals ? 1 : 0) {
-            renderRow(label: "\(cpu.id)", state: cpu.activity == .busy ? "busy" : "idle", values: values(cpu),
+            renderRow(label: "\(cpu.id)", state: cpu.activity == .busy ? "busy" : "idle", values: values(cpu), flush: flushText(cpu),
                       stateStyle: cpu.activity == .busy ? t.warning : t.dim,
                       labelStyle: cpu.owesQuiescentState ? t.highlight : t.text,
                       bar: cpu, scale: scale, in: inner.row(row), into: &buffer)
@@ -77,25 +95,26 @@ struct CPUTableView {
             if inner.height >= cpus.count + 3 {
                 if columns(width: inner.width).bar > 0 {
                     renderLegend(in: inner.row(inner.height - 2), into: &buffer)
-                } else if columns(width: inner.width).titles == CPUTableView.compactTitles {
-                    Label("NXRD=NEXT_READY BYPS=bypass RCU/s=RCU wake-ups", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
+                } else if columns(width: inner.width).merged {
+                    Label("NEXT incl. NEXT_READY; FLUSH: lazy flush in", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
                 }
             }
-            renderRow(label: "all", state: "", values: sums, stateStyle: t.dim, labelStyle: t.title,
+            renderRow(label: "all", state: "", values: sums, flush: flushText(nil), stateStyle: t.dim, labelStyle: t.title,
                       bar: nil, scale: scale, in: inner.row(inner.height - 1), into: &buffer)
         }
     }
 
-    private func renderRow(label: String, state: String, values: [Int], stateStyle: Style, labelStyle: Style,
+    private func renderRow(label: String, state: String, values: [Int], flush: String, stateStyle: Style, labelStyle: Style,
                            bar cpu: CPUSnapshot?, scale: Int, in row: Rect, into buffer: inout ScreenBuffer) {
         let t = context.theme
         let c = columns(width: row.width)
         var x = buffer.put(Format.right(label, c.id), x: row.x, y: row.y, style: labelStyle, clip: row)
         x = buffer.put(" " + Format.left(state, 5), x: x, y: row.y, style: stateStyle, clip: row)
-        for ((v, style), w) in zip(zip(values, valueStyles()), c.widths) {
+        for ((v, style), w) in zip(shown(values, merged: c.merged), c.widths) {
             x = buffer.put(" " + Format.right(Format.count(v, width: w), w), x: x, y: row.y,
                            style: v == 0 ? t.dim : style, clip: row)
         }
+        x = buffer.put(" " + Format.right(flush, c.widths.last ?? 5), x: x, y: row.y, style: t.lazy, clip: row)
         guard c.bar > 0, let cpu else { return }
         segmentBar(cpu, scale: scale).render(in: Rect(x: x + 1, y: row.y, width: min(c.bar, row.right - x - 1), height: 1), into: &buffer)
     }

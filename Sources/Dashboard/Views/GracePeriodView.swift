@@ -25,11 +25,14 @@ struct GracePeriodView {
         row += 1
         let kernel = wide ? gp.state.kernelName : String(gp.state.kernelName.dropFirst("RCU_GP_".count))
         let words = ViewContext.plainWords(gp.state)
+        // The lazy-flush countdown has a row when lazy callbacks wait; at 80x24 it takes the
+        // plain-words row (the kernel phase name stays).
+        let flush = LazyFlushCountdown.soonest(in: s)
         let x = context.field("phase", kernel, in: inner, row: row, labelWidth: lw, style: gp.inProgress ? t.warning : t.text, into: &buffer)
-        if inner.height >= 5 {
+        if inner.height >= (flush == nil ? 5 : 6) {
             row += 1
             buffer.put(words, in: inner, row: row, column: words.count <= inner.width - lw ? lw : 0, style: t.graphText)
-        } else {
+        } else if inner.width - x >= words.count + 2 {
             buffer.put(": " + words, in: inner, row: row, column: x, style: t.graphText)
         }
         row += 1
@@ -60,6 +63,12 @@ struct GracePeriodView {
             buffer.put(recent.joined(separator: ", ") + " ms", in: inner, row: row, column: c, style: t.text)
         }
         row += 1
+        if let flush, row < inner.height {
+            let when = flush.jiffies == 0 ? "due" : "in " + Format.fixed(Double(flush.jiffies) / Double(max(1, s.hz)), decimals: 1) + " s"
+            let long = "next lazy flush \(when) (CPU \(flush.cpu))"
+            buffer.put(long.count <= inner.width ? long : "lazy flush \(when), CPU \(flush.cpu)", in: inner, row: row, style: t.lazy)
+            row += 1
+        }
         if row < inner.height {
             context.field("FQS", Format.plural(gp.fqsScans, "scan"), in: inner, row: row, labelWidth: lw, into: &buffer)
             row += 1
