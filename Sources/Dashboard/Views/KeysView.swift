@@ -34,7 +34,7 @@ struct KeysView {
         buffer.fill(area, with: Cell(" ", style: t.background))
         let right = " theme " + context.state.themeName + " "
         var spans: [(String, Style)] = []
-        let room = area.width - (area.width >= 100 ? right.count : 0)
+        let room = area.width - (area.width >= 100 ? right.count + 1 : 0)
         for (i, (key, word)) in KeysView.footerPairs(room: room).enumerated() {
             if i > 0 { spans.append(("  ", t.background)) }
             spans.append((key, t.highlight)); spans.append((" " + word, t.dim))
