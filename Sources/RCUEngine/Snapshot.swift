@@ -34,6 +34,9 @@ public struct Snapshot: Sendable, Equatable {
     public var groups: [NOCBGroupSnapshot] = []
     /// `rcu_state.gp_seq_needed`: the furthest grace period asked for (defaults to -1200).
     public var gpSeqNeeded: Int64 = -1200
+    /// `jiffies_lazy_flush` (10 * HZ): a bypass of lazy callbacks is flushed once this much
+    /// older than its `nocb_bypass_first` (added by the engine; 0 when not filled in).
+    public var lazyFlushJiffies: UInt64 = 0
 
     public init(jiffies: UInt64, hz: Int, config: EngineConfig, lazyEnabled: Bool, policy: ReclaimPolicyKind,
                 activeWorkloads: [WorkloadKind], cpus: [CPUSnapshot], gracePeriod: GracePeriodSnapshot,
@@ -69,6 +72,9 @@ public struct CPUSnapshot: Sendable, Equatable {
     public var wakeupsLastSecond: UInt64
     /// Does this CPU still owe a quiescent state to the current grace period?
     public var owesQuiescentState: Bool
+    /// `->nocb_bypass_first`: jiffy of the first enqueue into the (then empty) bypass; nil when
+    /// the bypass is empty.
+    public var bypassFirstJiffy: UInt64? = nil
 
     public init(id: Int, isOffloaded: Bool, activity: CPUActivity, segmentLengths: [Int], bypassLength: Int,
                 lazyLength: Int, wakeups: UInt64, wakeupsLastSecond: UInt64, owesQuiescentState: Bool) {

@@ -19,10 +19,12 @@ extension Simulation {
             }
         }
         let cpuSnapshots = cpus.map { d in
-            CPUSnapshot(id: d.id, isOffloaded: d.isOffloaded, activity: isBusy(d.id) ? .busy : .idle,
+            var c = CPUSnapshot(id: d.id, isOffloaded: d.isOffloaded, activity: isBusy(d.id) ? .busy : .idle,
                         segmentLengths: d.cblist.segmentLengths, bypassLength: d.bypass.count, lazyLength: d.bypass.lazyLength,
                         wakeups: d.wakeups, wakeupsLastSecond: d.wakeups(inSecondBefore: second),
                         owesQuiescentState: owes[d.id])
+            c.bypassFirstJiffy = d.bypass.isEmpty ? nil : d.bypass.firstJiffy
+            return c
         }
         let inProgress = gp.gpSeq.isInProgress
         let gpSnap = GracePeriodSnapshot(
@@ -68,6 +70,7 @@ extension Simulation {
                                      activity: activity, waitingForGPSeq: waitSeq, deferredWake: g.deferredWake,
                                      timerFiresAt: g.isTimerPending ? g.timerFireAt : nil)
         }
+        snap.lazyFlushJiffies = params.lazyFlushJiffies
         return snap
     }
 }

@@ -90,13 +90,27 @@ import RCUEngine
         #expect(run(AppState(), [.nextTheme]).1 == [])
     }
 
-    @Test func aBrokenThemeIsSkippedWithAMessage() {
+    @Test func aBrokenThemeIsSkippedToTheNextOneWithAMessage() {
         let names = ["default", "broken", "light"]
         let (s, e) = run(AppState(themeNames: names), [.nextTheme, .themeFailed("broken.theme:2: bad colour")])
-        #expect(s == AppState(themeName: "default", themeNames: ["default", "light"],
+        #expect(s == AppState(themeName: "light", themeNames: ["default", "light"],
                               message: "theme broken skipped: broken.theme:2: bad colour"))
-        #expect(e == [.loadTheme("broken")])
-        #expect(run(s, [.nextTheme]).1 == [.loadTheme("light")])
+        #expect(e == [.loadTheme("broken"), .loadTheme("light")])
+        #expect(run(s, [.nextTheme]).1 == [.loadTheme("default")])
+    }
+
+    @Test func brokenThemesInARowAreAllSkippedUntilOneLoads() {
+        let names = ["default", "bad1", "bad2", "light"]
+        let (s, e) = run(AppState(themeNames: names), [.nextTheme, .themeFailed("e1"), .themeFailed("e2")])
+        #expect(s == AppState(themeName: "light", themeNames: ["default", "light"], message: "theme bad2 skipped: e2"))
+        #expect(e == [.loadTheme("bad1"), .loadTheme("bad2"), .loadTheme("light")])
+    }
+
+    @Test func whenEveryOtherThemeIsBrokenTheCycleStopsAtTheThemeOnScreen() {
+        let names = ["default", "bad1", "bad2"]
+        let (s, e) = run(AppState(themeNames: names), [.nextTheme, .themeFailed("e1"), .themeFailed("e2")])
+        #expect(s == AppState(themeName: "default", themeNames: ["default"], message: "theme bad2 skipped: e2"))
+        #expect(e == [.loadTheme("bad1"), .loadTheme("bad2")])
     }
 
     @Test func helpTogglesAndEscapeCloses() {

@@ -76,3 +76,44 @@ import Testing
         }
     }
 }
+
+// MARK: Contrast at 16 and 8 colours
+
+extension ColorDegradationTests {
+    /// Every style every shipped theme draws, at 16 and 8 colours, keeps a contrast of at least
+    /// `minimumPaletteContrast` (3:1, xterm's palette, bold brightening the first eight colours),
+    /// unless one side is the terminal's default colour.
+    @Test(arguments: ThemeStoreTests.shipped)
+    func shippedThemesKeepContrastAt16And8Colours(name: String) throws {
+        let theme = try ThemeStore(searchPaths: [ThemeStoreTests.repoThemes]).load(name)
+        var styles = Set<Style>()
+        for state in [AppState(), AppState(isPaused: true), AppState(showHelp: true), AppState(message: "m")] {
+            for cpus in [8, 4096] {
+                for (w, h) in [(80, 24), (200, 60)] {
+                    let b = DashboardView.render(snapshot: SnapshotFixtures.video(cpus: cpus), state: state, theme: theme,
+                                                 glyphs: .unicode, width: w, height: h)
+                    for cell in b.cells where cell.character != " " { styles.insert(cell.style) }
+                }
+            }
+        }
+        for depth in [ColorDepth.palette16, .palette8] {
+            for s in styles {
+                let p = readablePair(for: s, depth: depth)
+                guard p.foreground >= 0, p.background >= 0 else { continue }
+                #expect(paletteContrast(p, bold: s.bold) >= minimumPaletteContrast, "\(name) \(depth) \(s) -> \(p)")
+            }
+        }
+    }
+
+    @Test func blueOnBlackBecomesWhiteAndBoldBlackOnCyanMovesTheBackground() {
+        // Dim labels that land on blue (4) over black: white text instead.
+        let dim = readablePair(for: Style(foreground: .rgb(0x20, 0x30, 0xc0), background: .rgb(0x12, 0x14, 0x18)), depth: .palette8)
+        #expect(dim == ColorPair(foreground: 7, background: 0))
+        // The LAZY ON badge: bold near-black on #5fd7af is grey on cyan at 8 colours.
+        let badge = readablePair(for: Style(foreground: .rgb(0x12, 0x14, 0x18), background: .rgb(0x5f, 0xd7, 0xaf), bold: true), depth: .palette8)
+        #expect(badge == ColorPair(foreground: 7, background: 4))
+        // A pair that already reads well is left alone.
+        #expect(readablePair(for: Style(foreground: .rgb(255, 255, 255), background: .rgb(0, 0, 0)), depth: .palette16)
+                == ColorPair(foreground: 15, background: 0))
+    }
+}

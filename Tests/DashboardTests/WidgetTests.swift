@@ -32,11 +32,19 @@ import Testing
         #expect(b.text(row: 0) == "\u{28B8}\u{28FC}")
     }
 
-    @Test func asciiSparklineRampsAndRightAligns() {
-        var b = ScreenBuffer(width: 5, height: 1)
+    @Test func asciiSparklineRampsAndRightAlignsInsideABlankColumnEachSide() {
+        var b = ScreenBuffer(width: 6, height: 1)
         Sparkline(values: [1, 2, 3], maximum: 3, gradient: Theme.builtIn.wakeGraph, background: .terminalDefault,
                   glyphs: .ascii, emptyStyle: .plain).render(in: b.area, into: &b)
-        #expect(b.text(row: 0) == "  .:|")
+        #expect(b.text(row: 0) == "  .=# ")
+    }
+
+    @Test func asciiSparklineNeverUsesTheBorderCharacter() {
+        var b = ScreenBuffer(width: 12, height: 2)
+        Sparkline(values: Array(0...10), gradient: Theme.builtIn.wakeGraph, background: .terminalDefault,
+                  glyphs: .ascii, emptyStyle: .plain).render(in: b.area, into: &b)
+        #expect(!b.lines.joined().contains("|"))
+        #expect(b.text(row: 0).first == " " && b.text(row: 0).last == " ")
     }
 
     @Test func sparklineShowsEveryNonZeroValue() {

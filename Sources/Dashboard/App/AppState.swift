@@ -120,16 +120,17 @@ public func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.themeName = next
         return [.loadTheme(next)]
     case .themeFailed(let reason):
-        // The theme just asked for (`themeName`) is broken: go back to the one before it in the
-        // cycle (still on screen) and drop the broken one, so the next `t` moves on.
+        // The theme just asked for (`themeName`) is broken: drop it from the cycle and ask for
+        // the one after it, so one `t` press still changes the screen. The one before it is
+        // still on screen; when the cycle comes back to it, stop there (nothing to load).
         let failed = state.themeName
-        if let i = state.themeNames.firstIndex(of: failed), state.themeNames.count > 1 {
-            let previous = state.themeNames[(i + state.themeNames.count - 1) % state.themeNames.count]
-            state.themeNames.remove(at: i)
-            state.themeName = previous
-        }
         state.message = "theme \(failed) skipped: \(reason)"
-        return []
+        guard let i = state.themeNames.firstIndex(of: failed), state.themeNames.count > 1 else { return [] }
+        let onScreen = state.themeNames[(i + state.themeNames.count - 1) % state.themeNames.count]
+        let next = state.themeNames[(i + 1) % state.themeNames.count]
+        state.themeNames.remove(at: i)
+        state.themeName = next
+        return next == onScreen ? [] : [.loadTheme(next)]
     case .selectNext:
         let all = Panel.allCases
         state.selectedPanel = all[((all.firstIndex(of: state.selectedPanel) ?? 0) + 1) % all.count]

@@ -21,7 +21,8 @@ public enum Command: Sendable, Equatable {
     /// Close the help or the zoom, or clear the message (Esc).
     case dismiss
     /// The frame loop could not load the theme `nextTheme` asked for: the text is the error.
-    /// The theme is skipped (dropped from the cycle) and the error shown in the event log area.
+    /// The theme is skipped (dropped from the cycle), the next one in the cycle is asked for
+    /// (`Effect.loadTheme`, unless that is the theme on screen) and the error shown in the event log area.
     case themeFailed(String)
     /// Set the speed (simulated seconds per wall second) from a flag or a scenario.
     case setSpeed(Double)

@@ -51,9 +51,57 @@ public func readablePair(foreground: Color, background: Color, depth: ColorDepth
     return ColorPair(foreground: newFG, background: bg)
 }
 
-/// The pair for a cell style (reverse video is left to the terminal).
+/// The pair for a cell style (reverse video is left to the terminal). At 16 and 8 colours the
+/// pair is then made to keep `minimumPaletteContrast` (`paletteContrastFixed`).
 public func readablePair(for style: Style, depth: ColorDepth) -> ColorPair {
-    readablePair(foreground: style.foreground, background: style.background, depth: depth)
+    let pair = readablePair(foreground: style.foreground, background: style.background, depth: depth)
+    guard depth == .palette16 || depth == .palette8 else { return pair }
+    return paletteContrastFixed(pair, bold: style.bold, depth: depth)
+}
+
+/// Contrast (WCAG ratio, xterm's palette) a 16- or 8-colour pair must keep: 3, what WCAG asks
+/// of large text. Below it a projector washes the text out (blue on black, grey on cyan).
+let minimumPaletteContrast = 3.0
+
+/// The colour a terminal shows for `index` as a foreground: bold brightens the first eight
+/// (the Linux console and most 8-colour terminals do), so bold black is dark grey.
+func effectiveForeground(_ index: Int, bold: Bool) -> Int { bold && (0..<8).contains(index) ? index + 8 : index }
+
+/// The contrast of a 16- or 8-colour pair as shown, with bold's brightening.
+func paletteContrast(_ pair: ColorPair, bold: Bool) -> Double {
+    contrastRatio(paletteRGB(effectiveForeground(pair.foreground, bold: bold), depth: .palette16),
+                  paletteRGB(pair.background, depth: .palette16))
+}
+
+/// Make a 16- or 8-colour pair readable after degradation.
+///
+/// Rule: a pair whose shown contrast (`paletteContrast`) is below `minimumPaletteContrast` gets
+/// black or white text (whichever stands out more); if neither does (a mid-bright background
+/// such as cyan under bold text, which bold turns grey), the background moves to the nearest
+/// colour that works with black or white text. Pairs with a terminal default are left alone:
+/// their contrast is the terminal's.
+func paletteContrastFixed(_ pair: ColorPair, bold: Bool, depth: ColorDepth) -> ColorPair {
+    guard pair.foreground >= 0, pair.background >= 0 else { return pair }
+    if paletteContrast(pair, bold: bold) >= minimumPaletteContrast { return pair }
+    let white = depth == .palette8 ? 7 : 15
+    let textCandidates = [ColorPair(foreground: 0, background: pair.background),
+                          ColorPair(foreground: white, background: pair.background)]
+    if let best = textCandidates.max(by: { paletteContrast($0, bold: bold) < paletteContrast($1, bold: bold) }),
+       paletteContrast(best, bold: bold) >= minimumPaletteContrast {
+        return best
+    }
+    // Neither black nor white text works on this background: the nearest background that does.
+    let original = paletteRGB(pair.background, depth: .palette16)
+    var best = ColorPair(foreground: white, background: 0), bestDistance = Int.max
+    for bg in 0..<(depth == .palette8 ? 8 : 16) {
+        for fg in [0, white] {
+            let candidate = ColorPair(foreground: fg, background: bg)
+            guard fg != bg, paletteContrast(candidate, bold: bold) >= minimumPaletteContrast else { continue }
+            let d = distance(original, paletteRGB(bg, depth: .palette16))
+            if d < bestDistance { best = candidate; bestDistance = d }
+        }
+    }
+    return best
 }
 
 /// Contrast below this (WCAG ratio) counts as unreadable when the theme asked for more.

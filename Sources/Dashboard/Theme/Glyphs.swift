@@ -10,11 +10,13 @@ public struct Glyphs: Sendable, Equatable {
     public var barEmpty: Character
     /// Heat map levels, empty to full.
     public var heat: [Character]
-    /// ASCII sparkline ramp (Unicode uses braille, built from dots).
+    /// ASCII sparkline ramp, bottom to top, with no `|` so it never merges with a border
+    /// (Unicode uses braille, built from dots).
     public var sparkRamp: [Character]
     public var usesBraille: Bool
     /// Fill of each segment bar part: DONE, WAIT, NEXT_READY, NEXT, bypass (not lazy), lazy.
-    /// `colored` is for themes with colour; `distinct` tells the parts apart without colour.
+    /// `colored` is for themes with colour; `distinct` tells the parts apart without colour, by
+    /// shade patterns (lazy, the parked part, is the lightest: `░`, ASCII `:`).
     public var segmentColored: [Character]
     public var segmentDistinct: [Character]
     public var bullet: Character
@@ -23,15 +25,15 @@ public struct Glyphs: Sendable, Equatable {
     public static let unicode = Glyphs(
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│",
         barEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
-        heat: ["·", "░", "▒", "▓", "█"], sparkRamp: [" ", ".", ":", "|"], usesBraille: true,
-        segmentColored: ["█", "█", "█", "█", "█", "█"], segmentDistinct: ["█", "▓", "▒", "░", "=", "z"],
+        heat: ["·", "░", "▒", "▓", "█"], sparkRamp: [" ", "_", ".", "-", "=", "*", "#"], usesBraille: true,
+        segmentColored: ["█", "█", "█", "█", "█", "█"], segmentDistinct: ["█", "▓", "▒", "▚", "▄", "░"],
         bullet: "●", ellipsis: "…")
 
     public static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
         barEighths: ["#", "#", "#", "#", "#", "#", "#", "#"], barEmpty: ".",
-        heat: [".", ":", "+", "*", "#"], sparkRamp: [" ", ".", ":", "|"], usesBraille: false,
-        segmentColored: ["#", "=", "+", "-", "b", "z"], segmentDistinct: ["#", "=", "+", "-", "b", "z"],
+        heat: [".", ":", "+", "*", "#"], sparkRamp: [" ", "_", ".", "-", "=", "*", "#"], usesBraille: false,
+        segmentColored: ["#", "%", "=", "+", "-", ":"], segmentDistinct: ["#", "%", "=", "+", "-", ":"],
         bullet: "*", ellipsis: "~")
 }
 

@@ -6,13 +6,16 @@ import RCUEngine
 struct CPUTableView {
     let context: ViewContext
 
-    /// Column headings at two widths (4-wide numbers at 80 columns, 6-wide from 100).
-    static let compactTitles = ["DONE", "WAIT", "NXRD", "NEXT", "BYPS", "LAZY", "WK/S"]
-    static let wideTitles = ["DONE", "WAIT", "NXTRDY", "NEXT", "BYPASS", "LAZY", "WAKE/S"]
+    /// Column headings at two widths (4-wide numbers at 80 columns, 6-wide from 100); a column
+    /// is as wide as its heading when that is wider. `RCU/s`: RCU wake-ups of the CPU in the last
+    /// second; `FLUSH`: time until its lazy callbacks are flushed. The compact table counts
+    /// NEXT_READY in NEXT to make room for FLUSH.
+    static let compactTitles = ["DONE", "WAIT", "NEXT", "BYPS", "LAZY", "RCU/s", "FLUSH"]
+    static let wideTitles = ["DONE", "WAIT", "NXTRDY", "NEXT", "BYPASS", "LAZY", "RCU/s", "FLUSH"]
 
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
         let s = context.snapshot
-        let block = context.panelBlock(.cpus, title: "CPUs", rightTitle: "\(s.cpus.count) CPUs, \(s.cpus.filter { $0.activity == .busy }.count) busy")
+        let block = context.panelBlock(.cpus, title: "CPUs", rightTitle: "\(Format.plural(s.cpus.count, "CPU")), \(s.cpus.filter { $0.activity == .busy }.count) busy")
         buffer.fill(area, with: Cell(" ", style: context.theme.background))
         block.render(in: area, into: &buffer)
         let inner = block.inner(area)
@@ -22,12 +25,15 @@ struct CPUTableView {
     }
 
     /// Geometry of the columns for an inner width.
-    private func columns(width: Int) -> (id: Int, number: Int, titles: [String], bar: Int) {
+    private func columns(width: Int) -> (id: Int, widths: [Int], titles: [String], bar: Int, merged: Bool) {
         let number = width >= 90 ? 6 : (width >= 70 ? 5 : 4)
         let titles = number >= 6 ? CPUTableView.wideTitles : CPUTableView.compactTitles
-        let fixed = 4 + 6 + titles.count * (number + 1)
+        let widths = titles.map { max(number, $0.count) }
+        let merged = titles == CPUTableView.compactTitles
+        let id = merged ? 3 : 4   // 3 is enough for the CPU ids a row table shows
+        let fixed = id + 6 + widths.reduce(0) { $0 + $1 + 1 }
         let bar = width - fixed - 1
-        return (4, number, titles, bar >= 6 ? bar : 0)
+        return (id, widths, titles, bar >= 6 ? bar : 0, merged)
     }
 
     private func values(_ cpu: CPUSnapshot) -> [Int] {
@@ -40,11 +46,25 @@ struct CPUTableView {
         return [t.segment(.done), t.segment(.wait), t.segment(.nextReady), t.segment(.next), t.nonLazyBypass, t.lazy, t.text]
     }
 
+    /// The numbers and styles of the columns shown: NEXT_READY folded into NEXT when `merged`.
+    private func shown(_ values: [Int], merged: Bool) -> [(Int, Style)] {
+        let pairs = Array(zip(values, valueStyles()))
+        guard merged else { return pairs }
+        return [pairs[0], pairs[1], (values[2] &+ values[3], pairs[3].1)] + pairs[4...]
+    }
+
+    /// FLUSH for a CPU: time until its lazy flush, blank when it has no lazy callbacks.
+    private func flushText(_ cpu: CPUSnapshot?) -> String {
+        let s = context.snapshot
+        if let cpu { return LazyFlushCountdown.jiffiesLeft(cpu, in: s).map { LazyFlushCountdown.text(jiffies: $0, hz: s.hz) } ?? "" }
+        return LazyFlushCountdown.soonest(in: s).map { LazyFlushCountdown.text(jiffies: $0.jiffies, hz: s.hz) } ?? ""
+    }
+
     private func renderHeading(in row: Rect, into buffer: inout ScreenBuffer) {
         let t = context.theme
         let c = columns(width: row.width)
         var x = buffer.put(Format.right("CPU", c.id) + " state", x: row.x, y: row.y, style: t.graphText, clip: row)
-        for title in c.titles { x = buffer.put(" " + Format.right(title, c.number), x: x, y: row.y, style: t.graphText, clip: row) }
+        for (title, w) in zip(c.titles, c.widths) { x = buffer.put(" " + Format.right(title, w), x: x, y: row.y, style: t.graphText, clip: row) }
         if c.bar > 0 {
             let legend = c.bar >= 30 ? "callbacks: DONE WAIT NXTRDY NEXT bypass lazy" : "callbacks"
             buffer.put(" " + legend, x: x, y: row.y, style: t.graphText, clip: row)
@@ -58,7 +78,7 @@ struct CPUTableView {
         let scale = max(1, cpus.map(\.totalCallbacks).max() ?? 1)
         var row = 1
         for cpu in cpus where row < inner.height - (totals ? 1 : 0) {
-            renderRow(label: "\(cpu.id)", state: cpu.activity == .busy ? "busy" : "idle", values: values(cpu),
+            renderRow(label: "\(cpu.id)", state: cpu.activity == .busy ? "busy" : "idle", values: values(cpu), flush: flushText(cpu),
                       stateStyle: cpu.activity == .busy ? t.warning : t.dim,
                       labelStyle: cpu.owesQuiescentState ? t.highlight : t.text,
                       bar: cpu, scale: scale, in: inner.row(row), into: &buffer)
@@ -75,25 +95,26 @@ struct CPUTableView {
             if inner.height >= cpus.count + 3 {
                 if columns(width: inner.width).bar > 0 {
                     renderLegend(in: inner.row(inner.height - 2), into: &buffer)
-                } else if columns(width: inner.width).titles == CPUTableView.compactTitles {
-                    Label("NXRD=NEXT_READY BYPS=bypass WK/S=wake-ups/s", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
+                } else if columns(width: inner.width).merged {
+                    Label("NEXT incl. NEXT_READY; FLUSH: lazy flush in", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
                 }
             }
-            renderRow(label: "all", state: "", values: sums, stateStyle: t.dim, labelStyle: t.title,
+            renderRow(label: "all", state: "", values: sums, flush: flushText(nil), stateStyle: t.dim, labelStyle: t.title,
                       bar: nil, scale: scale, in: inner.row(inner.height - 1), into: &buffer)
         }
     }
 
-    private func renderRow(label: String, state: String, values: [Int], stateStyle: Style, labelStyle: Style,
+    private func renderRow(label: String, state: String, values: [Int], flush: String, stateStyle: Style, labelStyle: Style,
                            bar cpu: CPUSnapshot?, scale: Int, in row: Rect, into buffer: inout ScreenBuffer) {
         let t = context.theme
         let c = columns(width: row.width)
         var x = buffer.put(Format.right(label, c.id), x: row.x, y: row.y, style: labelStyle, clip: row)
         x = buffer.put(" " + Format.left(state, 5), x: x, y: row.y, style: stateStyle, clip: row)
-        for (v, style) in zip(values, valueStyles()) {
-            x = buffer.put(" " + Format.right(Format.count(v, width: c.number), c.number), x: x, y: row.y,
+        for ((v, style), w) in zip(shown(values, merged: c.merged), c.widths) {
+            x = buffer.put(" " + Format.right(Format.count(v, width: w), w), x: x, y: row.y,
                            style: v == 0 ? t.dim : style, clip: row)
         }
+        x = buffer.put(" " + Format.right(flush, c.widths.last ?? 5), x: x, y: row.y, style: t.lazy, clip: row)
         guard c.bar > 0, let cpu else { return }
         segmentBar(cpu, scale: scale).render(in: Rect(x: x + 1, y: row.y, width: min(c.bar, row.right - x - 1), height: 1), into: &buffer)
     }
@@ -138,7 +159,7 @@ struct CPUTableView {
         }
         let top = max(1, groupTotals.max() ?? 1)
         let what = perCell == 1 ? "1 cell = 1 CPU" : "1 cell = \(perCell) CPUs"
-        var summary: [(String, Style)] = [("\(cpus.count) CPUs", t.text), (", \(owing) owe QS, ", t.dim), (what, t.text)]
+        var summary: [(String, Style)] = [(Format.plural(cpus.count, "CPU"), t.text), (", \(owing) owe QS, ", t.dim), (what, t.text)]
         for extra in [", shade = callbacks queued", " (max \(top))"] where Line(summary).width + extra.count <= inner.width {
             summary.append((extra, t.dim))
         }

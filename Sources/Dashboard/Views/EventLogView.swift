@@ -1,21 +1,45 @@
 import RCUEngine
 
 /// The event log: the engine's recent events in plain words, newest at the bottom, each with its
-/// simulated time; long lines wrap under their text. A message from the app (a theme that failed
+/// simulated time; a flood of one kind in one simulated second is one line with a count (`×37`);
+/// a line too long for the panel takes the short wording (`EventWording`), then wraps under its
+/// text, and an event that does not fit whole is left out. A message from the app (a theme that failed
 /// to load) sits on the first row.
 struct EventLogView {
     let context: ViewContext
 
+    /// Red (`bad`) is kept for problems (OOM); ordinary flushes and GP ends use the text colour,
+    /// lazy flushes the lazy colour, hurry flushes the warning colour, reclaim the warning colour.
     func style(for kind: EngineEvent.Kind) -> Style {
         let t = context.theme
         switch kind {
-        case .gpStart, .gpEnd, .invoke: return t.text
+        case .gpStart, .gpEnd, .invoke, .bypassFlush, .sizeFlush, .barrier: return t.text
         case .lazyFlush, .lazyToggle: return t.lazy
-        case .hurryFlush, .oom: return t.hurry
-        case .bypassFlush, .sizeFlush, .barrier: return t.segment(.next)
-        case .shrinker, .policy: return t.warning
+        case .hurryFlush, .shrinker, .policy: return t.warning
+        case .oom: return t.bad
         case .workload, .note: return t.graphText
         }
+    }
+
+    /// One line of the log: an event and how many like it it stands for.
+    struct Entry: Equatable {
+        var event: EngineEvent
+        var count: Int
+    }
+
+    /// Floods collapsed: consecutive events of the same kind in the same simulated second become
+    /// one entry carrying the most recent event and the count. Oldest first, as the input.
+    static func collapse(_ events: [EngineEvent], hz: Int) -> [Entry] {
+        let hz = UInt64(max(1, hz))
+        var out: [Entry] = []
+        for event in events {
+            if let last = out.last, last.event.kind == event.kind, last.event.jiffy / hz == event.jiffy / hz {
+                out[out.count - 1] = Entry(event: event, count: last.count + 1)
+            } else {
+                out.append(Entry(event: event, count: 1))
+            }
+        }
+        return out
     }
 
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
@@ -38,12 +62,20 @@ struct EventLogView {
             buffer.put("nothing yet", in: inner, row: 0, style: t.dim)
             return
         }
-        // Build wrapped lines from the newest backwards until the area is full.
+        // Build wrapped lines from the newest backwards; an event that does not fit whole is
+        // left out (never its first lines without the rest), except the newest in a tiny panel.
         let timeWidth = max(8, Format.fixed(s.seconds, decimals: 3).count + 1) + 2
+        let textWidth = max(1, inner.width - timeWidth)
+        let times = context.glyphs.usesBraille ? "\u{00D7}" : "x"
         var rows: [[(String, Style)]] = []
-        for event in s.recentEvents.reversed() {
+        for entry in EventLogView.collapse(s.recentEvents, hz: s.hz).reversed() {
+            let event = entry.event
             let time = Format.right("t=" + Format.fixed(Double(event.jiffy) / Double(max(1, s.hz)), decimals: 3), timeWidth - 1) + " "
-            let wrapped = Format.wrap(event.text, width: max(1, inner.width - timeWidth))
+            let suffix = entry.count > 1 ? " " + times + "\(entry.count)" : ""
+            let full = EventWording.plurals(event.text) + suffix
+            let text = full.count <= textWidth ? full : EventWording.short(event.text) + suffix
+            let wrapped = Format.wrap(text, width: textWidth)
+            if !rows.isEmpty && rows.count + wrapped.count > inner.height { break }
             var block: [[(String, Style)]] = []
             for (i, line) in wrapped.enumerated() {
                 block.append([(i == 0 ? time : String(repeating: " ", count: timeWidth), t.dim), (line, style(for: event.kind))])
@@ -51,7 +83,7 @@ struct EventLogView {
             rows.insert(contentsOf: block, at: 0)
             if rows.count >= inner.height { break }
         }
-        let visible = rows.suffix(inner.height)
+        let visible = rows.prefix(inner.height)
         for (i, spans) in visible.enumerated() { Line(spans).render(in: inner.row(i), into: &buffer) }
     }
 }

@@ -65,6 +65,11 @@ enum Format {
         text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
     }
 
+    /// A count and its noun, singular for exactly one: `1 CPU`, `2 CPUs`, `0 callbacks`.
+    static func plural<T: BinaryInteger>(_ n: T, _ noun: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
+    }
+
     /// Milliseconds for a number of jiffies at HZ.
     static func milliseconds(jiffies: UInt64, hz: Int) -> String {
         let ms = Double(jiffies) * 1000 / Double(max(1, hz))

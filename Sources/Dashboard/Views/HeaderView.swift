@@ -3,7 +3,8 @@ import RCUEngine
 /// The top row: name, simulated time, speed, PAUSED, HZ, CPUs, LAZY ON/OFF, policy, workloads.
 ///
 /// Items have a full and a short form; when the row is too narrow, forms shorten in a fixed
-/// order, then the least important items go.
+/// order, then the least important items go: HZ first, then the CPU count, the workloads and
+/// last the policy (so `PAUSED` at 80 columns keeps the policy name).
 struct HeaderView {
     let context: ViewContext
 
@@ -67,11 +68,11 @@ struct HeaderView {
         var speed: [(String, Style)] = [(Format.speed(st.speed), t.highlight)]
         if st.isPaused { speed = [("PAUSED", t.isMonochrome ? Style(bold: true, reverse: true) : t.hurry), (" " + Format.speed(st.speed), t.dim)] }
         items.append(Item(full: speed, short: nil, dropOrder: nil, shortOrder: 0))
-        items.append(Item(full: [("HZ ", t.dim), ("\(s.hz)", t.text)], short: [("\(s.hz)Hz", t.text)], dropOrder: 3, shortOrder: 2))
-        items.append(Item(full: [("\(s.cpus.count)", t.text), (" CPUs", t.dim)], short: [("\(s.cpus.count)cpu", t.text)], dropOrder: 4, shortOrder: 2))
+        items.append(Item(full: [("HZ ", t.dim), ("\(s.hz)", t.text)], short: [("\(s.hz)Hz", t.text)], dropOrder: 1, shortOrder: 2))
+        items.append(Item(full: [("\(s.cpus.count)", t.text), (s.cpus.count == 1 ? " CPU" : " CPUs", t.dim)], short: [("\(s.cpus.count)cpu", t.text)], dropOrder: 2, shortOrder: 2))
         items.append(Item(full: [(s.lazyEnabled ? " LAZY ON " : " LAZY OFF ", lazyBadge)],
                           short: [(s.lazyEnabled ? "LAZY ON" : "LAZY OFF", lazyBadge)], dropOrder: nil, shortOrder: 4))
-        items.append(Item(full: [("policy ", t.dim), (s.policy.rawValue, t.text)], short: [(s.policy.rawValue, t.text)], dropOrder: 1, shortOrder: 1))
+        items.append(Item(full: [("policy ", t.dim), (s.policy.rawValue, t.text)], short: [(s.policy.rawValue, t.text)], dropOrder: 4, shortOrder: 1))
         var workloads: [Span] = []
         var shortWorkloads: [Span] = []
         for (i, kind) in WorkloadKind.allCases.enumerated() {
@@ -83,7 +84,7 @@ struct HeaderView {
             shortWorkloads.append(Span(text: "\(i + 1)", style: on ? t.text : t.dim, workload: kind))
             shortWorkloads.append(Span(text: kind.rawValue, style: style, workload: kind))
         }
-        items.append(Item(full: workloads, short: shortWorkloads, dropOrder: 2, shortOrder: 1))
+        items.append(Item(full: workloads, short: shortWorkloads, dropOrder: 3, shortOrder: 1))
 
         var useShort = Array(repeating: false, count: items.count)
         var dropped = Array(repeating: false, count: items.count)

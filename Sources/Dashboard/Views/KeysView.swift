@@ -4,44 +4,60 @@ import RCUEngine
 struct KeysView {
     let context: ViewContext
 
-    /// Footer keys, most important first; the row keeps as many as fit.
-    static let footerKeys: [(String, String)] = [
-        ("q", "quit"), ("?", "help"), ("space", "pause"), ("+/-", "speed"), (".", "step"),
-        ("1-4", "workloads"), ("l", "lazy"), ("t", "theme"), ("p", "policy"), ("tab", "panel"), ("z", "zoom"),
+    /// Footer keys, most important first, each with a full and a short form; the row uses the
+    /// full forms when all of them fit, else the short forms and keeps as many as fit (at 80
+    /// columns: up to `z zoom`; the help lists every key).
+    static let footerKeys: [(key: String, word: String, shortKey: String, shortWord: String)] = [
+        ("q", "quit", "q", "quit"), ("?", "help", "?", "help"), ("space", "pause", "space", "pause"),
+        ("+/-", "speed", "+-", "speed"), ("1-4", "workloads", "1-4", "workload"), ("l", "lazy", "l", "lazy"),
+        ("p", "policy", "p", "policy"), ("z", "zoom", "z", "zoom"), ("t", "theme", "t", "theme"),
+        (".", "step", ".", "step"), ("tab", "panel", "tab", "panel"),
     ]
+
+    /// The footer's (key, word) pairs for `room` columns, two spaces apart.
+    static func footerPairs(room: Int) -> [(String, String)] {
+        func width(_ pairs: [(String, String)]) -> Int {
+            pairs.reduce(0) { $0 + $1.0.count + 1 + $1.1.count } + 2 * max(0, pairs.count - 1)
+        }
+        let full = footerKeys.map { ($0.key, $0.word) }
+        if width(full) <= room { return full }
+        var kept: [(String, String)] = []
+        for k in footerKeys {
+            if width(kept + [(k.shortKey, k.shortWord)]) > room { break }
+            kept.append((k.shortKey, k.shortWord))
+        }
+        return kept
+    }
 
     func renderFooter(in area: Rect, into buffer: inout ScreenBuffer) {
         let t = context.theme
         buffer.fill(area, with: Cell(" ", style: t.background))
         let right = " theme " + context.state.themeName + " "
         var spans: [(String, Style)] = []
-        var used = 0
-        let room = area.width - (area.width >= 100 ? right.count : 0)
-        for (i, (key, word)) in KeysView.footerKeys.enumerated() {
-            let piece = (i == 0 ? "" : "  ").count + key.count + 1 + word.count
-            if used + piece > room { break }
+        let room = area.width - (area.width >= 100 ? right.count + 1 : 0)
+        for (i, (key, word)) in KeysView.footerPairs(room: room).enumerated() {
             if i > 0 { spans.append(("  ", t.background)) }
             spans.append((key, t.highlight)); spans.append((" " + word, t.dim))
-            used += piece
         }
         Line(spans).render(in: area, into: &buffer)
         if area.width >= 100 { Label(right, style: t.dim, alignment: .right).render(in: area, into: &buffer) }
     }
 
-    /// Lines of the help overlay: keys, then what the audience is looking at.
+    /// Lines of the help overlay: every key (`KeyMap`), then what the audience is looking at.
+    /// Kept to 12 lines so the explanation still fits at 80x24.
     static let helpLines: [(String, String)] = [
         ("q  Ctrl-C", "quit"),
-        ("?  F1", "this help (Esc closes)"),
+        ("?  h  F1", "this help;  Esc  closes it (or the zoom, or a message)"),
         ("space", "pause / run the simulated clock"),
         ("+  -", "speed: 0.001x ... 10000x simulated seconds per second"),
-        (".", "one jiffy forward (pauses first)"),
+        (".  >", "one jiffy forward;  >  run to the next event (both pause)"),
         ("1 2 3 4", "workloads on/off: video, logging, build, idle"),
         ("l", "lazy RCU on/off (off: every call_rcu is a hurry)"),
-        ("p", "next reclaim policy"),
-        ("t", "next theme"),
-        ("Tab arrows", "select a panel;  z  zoom it;  or click it"),
-        ("n b r", "scenario: next, back, restart (PgDn PgUp too)"),
-        (">  e", "run to the next event;  e  save the screen (.txt .svg)"),
+        ("p  t", "next reclaim policy;  t  next theme"),
+        ("Tab arrows", "select a panel (or click it)"),
+        ("z  Enter", "zoom the selected panel (Esc: back)"),
+        ("e", "save the screen as .txt and .svg"),
+        ("n  b  r", "scenario: next (PgDn), back (PgUp), restart"),
     ]
     static let explanation = "What you see: each CPU's callbacks wait for a grace period (NEXT, then WAIT, then DONE, then run). With lazy on, call_rcu() parks them in a per-CPU bypass list for up to 10 s, so idle CPUs are not woken: fewer wake-ups, more memory waiting."
 

@@ -31,7 +31,7 @@ struct MemoryView {
         c = context.field("free", Format.bytes(m.freeBytes), in: inner, row: row, labelWidth: lw, style: low ? t.bad : t.text, into: &buffer)
         if low { buffer.put(" below low watermark", in: inner, row: row, column: c, style: t.bad) }
         row += 1
-        context.field("shrinker", "\(m.shrinkerCounts) count, \(m.shrinkerScans) scan", in: inner, row: row, labelWidth: lw, into: &buffer)
+        context.field("shrinker", Format.plural(m.shrinkerCounts, "count") + ", " + Format.plural(m.shrinkerScans, "scan"), in: inner, row: row, labelWidth: lw, into: &buffer)
         row += 1
         guard inner.height > row else { return }
         let graph = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: inner.height - row)

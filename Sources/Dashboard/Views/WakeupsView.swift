@@ -1,14 +1,20 @@
 import RCUEngine
 
 /// The wake-ups panel: RCU wake-ups per second, per cause (`WakeupCause.label`), and a sparkline
-/// of RCU wake-ups per simulated second.
+/// of RCU wake-ups per simulated second. The only count that is not per second, the RCU
+/// wake-ups since start, says so in the right title (`since start 12`).
 struct WakeupsView {
     let context: ViewContext
 
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
         let t = context.theme, s = context.snapshot, w = s.wakeups
         buffer.fill(area, with: Cell(" ", style: t.background))
-        let block = context.panelBlock(.wakeups, title: "wake-ups/s", rightTitle: "total \(Format.count(w.rcuTotal, width: 7))")
+        // The right title gets what the top edge leaves after the title (Block keeps one cell
+        // between them and pads each with a space); the count shortens (`3k`) to fit.
+        let title = "wake-ups/s"
+        let numberRoom = min(7, area.width - 2 - (title.count + 2) - 1 - 2 - "since start ".count)
+        let block = context.panelBlock(.wakeups, title: title,
+                                       rightTitle: "since start \(Format.count(w.rcuTotal, width: max(1, numberRoom)))")
         block.render(in: area, into: &buffer)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }

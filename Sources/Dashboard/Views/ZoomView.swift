@@ -39,7 +39,7 @@ struct ZoomView {
     func headline(_ panel: Panel) -> (value: String, caption: String) {
         let s = context.snapshot
         switch panel {
-        case .cpus: return (Format.count(s.counters.pending, width: 6), "callbacks waiting on \(s.cpus.count) CPUs (\(s.counters.lazyPending) lazy)")
+        case .cpus: return (Format.count(s.counters.pending, width: 6), "\(s.counters.pending == 1 ? "callback" : "callbacks") waiting on \(Format.plural(s.cpus.count, "CPU")) (\(s.counters.lazyPending) lazy)")
         case .gracePeriod: return ("\(s.gracePeriod.gpSeq)", "gp_seq, \(s.gracePeriod.completed) grace periods completed")
         case .wakeups: return ("\(s.wakeups.rcuLastSecond)/s", "RCU wake-ups in the last second")
         case .memory:

@@ -1,5 +1,6 @@
 /// A small history graph, newest value at the right: braille (2 values per cell, 4 dots high per
-/// row) or an ASCII ramp (` .:|`, one value per cell). Colour follows the value through a gradient.
+/// row) or an ASCII ramp (` _.-=*#`, one value per cell, a blank column either side so the graph
+/// never touches a `|` border). Colour follows the value through a gradient.
 public struct Sparkline: Widget {
     public var values: [UInt64]
     /// The value that fills the full height; nil means the largest value shown.
@@ -18,8 +19,13 @@ public struct Sparkline: Widget {
     static let leftDots: [UInt32] = [0x40, 0x04, 0x02, 0x01]
     static let rightDots: [UInt32] = [0x80, 0x20, 0x10, 0x08]
 
-    public func render(in area: Rect, into buffer: inout ScreenBuffer) {
-        guard !area.isEmpty else { return }
+    public func render(in whole: Rect, into buffer: inout ScreenBuffer) {
+        guard !whole.isEmpty else { return }
+        var area = whole
+        if !glyphs.usesBraille && whole.width >= 4 {
+            buffer.fill(whole, with: Cell(" ", style: emptyStyle))
+            area = Rect(x: whole.x + 1, y: whole.y, width: whole.width - 2, height: whole.height)
+        }
         let perCell = glyphs.usesBraille ? 2 : 1
         let levelsPerRow = glyphs.usesBraille ? 4 : glyphs.sparkRamp.count - 1
         let shown = Array(values.suffix(area.width * perCell))

@@ -15,12 +15,15 @@ enum SnapshotFixtures {
         let busy = mix(id, 1) % 4 == 0
         let lazy = id % 3 == 0 ? 0 : 40 + mix(id, 2) % 200
         let nonLazy = mix(id, 3) % 5 == 0 ? mix(id, 4) % 12 : 0
-        return CPUSnapshot(
+        var cpu = CPUSnapshot(
             id: id, isOffloaded: true, activity: busy ? .busy : .idle,
             segmentLengths: [mix(id, 5) % 6, busy ? 10 + mix(id, 6) % 40 : mix(id, 6) % 4, mix(id, 7) % 3, busy ? mix(id, 8) % 20 : 0],
             bypassLength: lazy + nonLazy, lazyLength: lazy,
             wakeups: UInt64(100 + mix(id, 9) % 900), wakeupsLastSecond: UInt64(busy ? 2 + mix(id, 10) % 30 : mix(id, 10) % 3),
             owesQuiescentState: id % 5 == 2)
+        // Lazy bypasses started 1.7 s (CPU 1), 2.4 s (CPU 2), ... before t=12.345 s.
+        cpu.bypassFirstJiffy = lazy > 0 ? 12_345 - UInt64(1_000 + 700 * (id % 12)) : nil
+        return cpu
     }
 
     static func events(hz: Int) -> [EngineEvent] {
@@ -50,7 +53,7 @@ enum SnapshotFixtures {
                           bytesPending: UInt64(200_000 + mix(i, 12) % 900_000), bytesFreed: UInt64(mix(i, 13) % 50_000),
                           gracePeriods: UInt64(1 + i % 3), lazyPending: UInt64(mix(i, 14) % 2000))
         }
-        return Snapshot(
+        var snapshot = Snapshot(
             jiffies: 12_345, hz: hz, config: EngineConfig(cpuCount: cpuCount, hz: hz, lazyEnabled: lazy),
             lazyEnabled: lazy, policy: .shrinker, activeWorkloads: [.video, .build],
             cpus: cpus,
@@ -59,12 +62,19 @@ enum SnapshotFixtures {
                                              completed: 3, recentDurations: [24, 18, 30, 26, 22, 40, 19],
                                              fqsScans: 17),
             counters: CallbackCounters(queued: 48_211 + pending, invoked: 48_211, pending: pending, lazyPending: lazyPending, bypass: bypass),
-            wakeups: WakeupCounters(total: Array(total.prefix(causes)), lastSecond: Array(lastSecond.prefix(causes))),
+            wakeups: WakeupCounters(total: padded(total, causes), lastSecond: padded(lastSecond, causes)),
             memory: MemorySnapshot(totalBytes: 4 << 30, freeBytes: 3_900_000_000, bytesPending: 1_258_291, bytesLazy: 838_860,
                                    bytesFreed: 12_897_484, minWatermark: 16 << 20, lowWatermark: 20 << 20, highWatermark: 24 << 20,
                                    shrinkerCounts: 3, shrinkerScans: 1),
             flushes: FlushCounters(count: [4, 0, 2, 11, 0, 0], callbacks: [812, 0, 37, 63, 0, 0]),
             history: history, recentEvents: events(hz: hz), eventsProcessed: 91_234)
+        snapshot.lazyFlushJiffies = UInt64(10 * hz)
+        return snapshot
+    }
+
+    /// `values` cut or padded with zeros to `count` (the engine may add wake-up causes).
+    static func padded(_ values: [UInt64], _ count: Int) -> [UInt64] {
+        Array(values.prefix(count)) + Array(repeating: 0, count: max(0, count - values.count))
     }
 
     /// The engine stub's all-zero snapshot, for "nothing yet" screens.
