@@ -233,7 +233,10 @@ struct FrameLoop {
             } catch {
                 // Keep the old theme; the Dashboard skips the broken one and says why in the
                 // event log area.
-                for effect in reduce(&state, .themeFailed("\(error)")) where effect == .quit { return .quit }
+                // `reduce` may ask for the next theme in the cycle: perform what it returns.
+                for effect in reduce(&state, .themeFailed("\(error)")) {
+                    if perform(effect) == .quit { return .quit }
+                }
             }
         case .replayScenario:
             for effect in ScenarioDriver.perform([effect], on: &simulation, state: &state) where effect == .quit { return .quit }

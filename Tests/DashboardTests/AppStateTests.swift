@@ -22,6 +22,14 @@ import RCUEngine
         #expect(run(AppState(), [.togglePause, .togglePause]).0 == AppState(isPaused: false))
     }
 
+    @Test func changingTheSpeedForgetsTheSpeedReached() {
+        var state = AppState(speed: 100)
+        state.achievedSpeed = 80
+        #expect(run(state, [.speedUp]).0 == AppState(speed: 1000))
+        #expect(run(state, [.speedDown]).0 == AppState(speed: 10))
+        #expect(run(state, [.setSpeed(5)]).0 == AppState(speed: 5))
+    }
+
     @Test func speedStepsUpThroughTheTable() {
         #expect(run(AppState(), [.speedUp]).0 == AppState(speed: 2))
         #expect(run(AppState(), [.speedUp, .speedUp, .speedUp, .speedUp]).0 == AppState(speed: 100))

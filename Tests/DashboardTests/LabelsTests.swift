@@ -81,4 +81,12 @@ extension LabelsTests {
         }
         #expect(b.contains("more memory waiting."), "\(b)")
     }
+
+    @Test func headerSaysTheSpeedReachedWhenTheEngineCannotKeepUp() {
+        var state = AppState(speed: 10000)
+        state.achievedSpeed = 2500
+        #expect(render(SnapshotFixtures.video(), state: state, 120, 40).description.contains("10000x (2500x reached)"))
+        state.achievedSpeed = 9500
+        #expect(!render(SnapshotFixtures.video(), state: state, 120, 40).description.contains("reached"))
+    }
 }

@@ -88,13 +88,16 @@ public func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
         return []
     case .speedUp:
         state.speed = AppState.speedSteps.first { $0 > state.speed * 1.000001 } ?? AppState.speedSteps.last!
+        state.achievedSpeed = nil
         return []
     case .speedDown:
         state.speed = AppState.speedSteps.last { $0 < state.speed * 0.999999 } ?? AppState.speedSteps.first!
+        state.achievedSpeed = nil
         return []
     case .setSpeed(let speed):
         guard speed.isFinite, speed > 0 else { return [] }
         state.speed = min(AppState.speedSteps.last!, max(AppState.speedSteps.first!, speed))
+        state.achievedSpeed = nil
         return []
     case .singleStep:
         // One jiffy only makes sense with the clock stopped: a step while running pauses, then steps.

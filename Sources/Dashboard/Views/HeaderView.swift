@@ -66,6 +66,10 @@ struct HeaderView {
         items.append(Item(full: [(" rcutop ", t.title)], short: [("rcutop", t.title)], dropOrder: nil, shortOrder: 3))
         items.append(Item(full: [(Format.time(s.seconds), t.text)], short: nil, dropOrder: nil, shortOrder: 0))
         var speed: [(String, Style)] = [(Format.speed(st.speed), t.highlight)]
+        // Say so when the machine cannot keep up with the speed asked for.
+        if !st.isPaused, let achieved = st.achievedSpeed, achieved < st.speed * 0.9 {
+            speed.append((" (" + Format.speed(achieved) + " reached)", t.hurry))
+        }
         if st.isPaused { speed = [("PAUSED", t.isMonochrome ? Style(bold: true, reverse: true) : t.hurry), (" " + Format.speed(st.speed), t.dim)] }
         items.append(Item(full: speed, short: nil, dropOrder: nil, shortOrder: 0))
         items.append(Item(full: [("HZ ", t.dim), ("\(s.hz)", t.text)], short: [("\(s.hz)Hz", t.text)], dropOrder: 1, shortOrder: 2))
