@@ -62,6 +62,10 @@ final class NcursesTerminal {
         curs_set(0)
         set_escdelay(25)
         leaveok(window, true)
+        // No typeahead check inside doupdate: ncurses flushes its output before each check,
+        // which split every frame into a dozen small write()s with a poll() between them.
+        // Keys are read right after each frame anyway.
+        typeahead(-1)
         if mouse {
             // Press, release and click, with no click-resolution delay (mouseinterval 0): a
             // press is the click, reported at once.

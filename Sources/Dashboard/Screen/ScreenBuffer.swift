@@ -54,8 +54,13 @@ public struct ScreenBuffer: Sendable, Equatable {
             for i in cells.indices { updates.append(CellUpdate(x: i % width, y: i / width, cell: cells[i])) }
             return updates
         }
-        for i in cells.indices where previous.cells[i] != cells[i] {
-            updates.append(CellUpdate(x: i % width, y: i / width, cell: cells[i]))
+        // Hot path (every frame): compare through raw buffers, no bounds checks or copies.
+        cells.withUnsafeBufferPointer { now in
+            previous.cells.withUnsafeBufferPointer { before in
+                for i in 0..<now.count where before[i] != now[i] {
+                    updates.append(CellUpdate(x: i % width, y: i / width, cell: now[i]))
+                }
+            }
         }
         return updates
     }
@@ -69,12 +74,17 @@ extension ScreenBuffer {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
         let bounds = clip.map { $0.intersection(area) } ?? area
-        guard y >= bounds.y, y < bounds.bottom else { return x + text.count }
+        // One cell per Unicode scalar: everything rcutop draws is single-scalar, single-width,
+        // and walking scalars avoids grapheme breaking on every string of every frame.
+        guard y >= bounds.y, y < bounds.bottom else { return x + text.unicodeScalars.count }
         var cx = x
-        for ch in text {
-            if cx >= bounds.right { break }
-            if cx >= bounds.x { cells[y * width + cx] = Cell(ScreenBuffer.printable(ch), style: style) }
-            cx += 1
+        let row = y * width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for scalar in text.unicodeScalars {
+                if cx >= bounds.right { break }
+                if cx >= bounds.x { cells[row + cx] = Cell(scalar: ScreenBuffer.printable(scalar), style: style) }
+                cx += 1
+            }
         }
         return cx
     }
@@ -90,7 +100,10 @@ extension ScreenBuffer {
     public mutating func fill(_ rect: Rect, with cell: Cell) {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
-        for y in r.y..<r.bottom { for x in r.x..<r.right { cells[y * width + x] = cell } }
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in r.y..<r.bottom { for x in r.x..<r.right { cells[y * width + x] = cell } }
+        }
     }
 
     /// Set the style of every cell in a rectangle, keeping characters.
@@ -125,6 +138,13 @@ extension ScreenBuffer {
     public func contains(_ needle: String) -> Bool { lines.contains { $0.contains(needle) } }
 
     /// Control characters and anything wider than a cell would corrupt the screen; show `?` instead.
+    static func printable(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) { return "?" }
+        // A combining mark has no cell of its own.
+        if scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark { return "?" }
+        return scalar
+    }
+
     static func printable(_ ch: Character) -> Character {
         guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return "?" }
         if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) { return "?" }
