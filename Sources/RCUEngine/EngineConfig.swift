@@ -74,4 +74,14 @@ public enum EngineControl: Sendable, Equatable {
     case setWorkload(WorkloadKind, on: Bool)
     case setLazy(Bool)
     case setPolicy(ReclaimPolicyKind)
+    /// `rcu_barrier()`: flush every bypass and wait for every queued callback.
+    case rcuBarrier
+    /// `synchronize_rcu()` from a CPU (a `call_rcu_hurry` it waits for).
+    case synchronizeRCU(cpu: Int)
+    /// `synchronize_rcu_expedited()`.
+    case synchronizeRCUExpedited
+    /// `call_rcu()` (or `call_rcu_hurry()`) of `count` callbacks on a CPU, 256 bytes each.
+    case callRCU(cpu: Int, count: Int, hurry: Bool)
+    /// `kfree_rcu()` of `count` objects on a CPU, 256 bytes each.
+    case kfreeRCU(cpu: Int, count: Int)
 }

@@ -10,7 +10,7 @@ struct EventLog: Sendable, Equatable {
         case shrinker(cpus: Int, callbacks: Int)
         case kswapd(freeBytes: UInt64)
         case barrier(cpus: Int, callbacks: Int)
-        case note(String)
+        case barrierDone(jiffies: UInt64)
     }
     enum GPEndReason: Sendable, Equatable { case lazyFlush, periodic }
 
@@ -93,8 +93,8 @@ struct EventLog: Sendable, Equatable {
         case .barrier(let cpus, let n):
             return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: nil,
                                text: "rcu_barrier: flushed \(cpus) CPU\(cpus == 1 ? "" : "s"), waiting for \(n) callbacks")
-        case .note(let text):
-            return EngineEvent(jiffy: e.jiffy, kind: .note, cpu: nil, text: text)
+        case .barrierDone(let d):
+            return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: nil, text: "rcu_barrier done after \(milliseconds(d, hz: hz))")
         }
     }
 }

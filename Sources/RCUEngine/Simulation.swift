@@ -110,6 +110,18 @@ public struct Simulation: Sendable {
             policy = kind
             log.add(.policy(kind), at: now)
             checkMemoryPressure()
+        case .rcuBarrier:
+            rcuBarrier()
+        case .synchronizeRCU(let cpu):
+            synchronizeRCU(cpu: min(max(cpu, 0), cpus.count - 1))
+        case .synchronizeRCUExpedited:
+            synchronizeRCUExpedited()
+        case .callRCU(let cpu, let count, let hurry):
+            guard count > 0 else { return }
+            callRCU(cpu: min(max(cpu, 0), cpus.count - 1), count: count, hurry: hurry)
+        case .kfreeRCU(let cpu, let count):
+            guard count > 0 else { return }
+            kfreeRCU(cpu: min(max(cpu, 0), cpus.count - 1), count: count, bytesEach: 256)
         }
     }
 

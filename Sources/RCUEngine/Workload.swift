@@ -28,8 +28,8 @@ public enum WorkloadProfile {
     /// build: one lazy burst in 4 is freed with `kfree_rcu()` (two-argument form) instead, 128 bytes each.
     public static let buildKfreeOneIn: UInt64 = 4
     public static let buildKfreeBytesPerObject: UInt64 = 128
-    /// build: a busy CPU context-switches every 1-4 ms.
-    public static let buildContextSwitchMicroseconds: ClosedRange<UInt64> = 1_000...4_000
+    /// build: a busy CPU's next context switch comes after an exponential time of this mean.
+    public static let buildContextSwitchMeanMicroseconds: UInt64 = 4_000
     /// A CPU busy with a short burst (video, logging, idle) switches within 0.5-3 ms.
     public static let burstContextSwitchMicroseconds: ClosedRange<UInt64> = 500...3_000
 

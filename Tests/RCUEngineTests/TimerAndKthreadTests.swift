@@ -28,6 +28,7 @@ import Testing
         sim.advance(to: 10)
         sim.cpus[1].bypass.append(CallbackBatch(count: 20_001, lazyCount: 20_001), lazy: true, at: 10)
         sim.totals.queued += 20_001; sim.totals.bypassLength += 20_001; sim.totals.lazyLength += 20_001
+        sim.noteLength(cpu: 1)
         sim.wakeNocbGP(group: 0, force: false)
         sim.advance(to: 10)
         #expect(sim.snapshot().flushes.count(.size) == 1)

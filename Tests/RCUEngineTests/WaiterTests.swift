@@ -73,3 +73,25 @@ import Testing
         #expect(sim.runUntil(limit: 1_000) { $0.snapshot().gracePeriod.completed == 1 } == 101)
     }
 }
+
+@Suite struct EngineControlTests {
+    /// The waiting and queueing calls are reachable through `apply`, as keys and scenarios use it.
+    @Test func controlsReachBarrierSynchronizeAndCallRCU() {
+        var sim = quietSimulation()
+        sim.advance(to: 100)
+        sim.apply(.callRCU(cpu: 3, count: 5, hurry: false))
+        sim.apply(.kfreeRCU(cpu: 3, count: 2))
+        sim.apply(.rcuBarrier)
+        sim.apply(.synchronizeRCU(cpu: 99))       // clamped to the last CPU
+        sim.apply(.synchronizeRCUExpedited)
+        sim.advance(to: 10_000)
+        let s = sim.snapshot()
+        #expect(s.waits.barriersCompleted == 1)
+        #expect(s.waits.synchronizeCompleted == 1)
+        #expect(s.waits.expeditedCompleted == 1)
+        #expect(s.counters.invoked == 5 + 1 + 1)   // 5 callbacks, the barrier's, synchronize's
+        // The kfree_rcu objects' snapshot completed long before the 5 s monitor: no batch needed.
+        #expect(s.kfree.objectsFreed == 2)
+        #expect(s.kfree.freedWithoutNewGP == 2)
+    }
+}

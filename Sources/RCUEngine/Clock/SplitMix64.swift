@@ -39,9 +39,11 @@ public struct SplitMix64: Sendable, Equatable {
 /// Natural logarithm without Foundation: split x = m * 2^e with m in [sqrt(1/2), sqrt(2)), then
 /// ln(m) = 2 atanh((m-1)/(m+1)), whose series converges fast there (|t| < 0.172; 1e-15 in 9 terms).
 func log(_ x: Double) -> Double {
-    precondition(x > 0)
-    var e = Double(x.exponent)
-    var m = x.significand  // [1, 2)
+    precondition(x > 0 && x.isNormal)
+    // Exponent and significand straight from the bits (x is normal).
+    let bits = x.bitPattern
+    var e = Double(Int((bits >> 52) & 0x7FF) - 1023)
+    var m = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)  // [1, 2)
     if m > 1.414_213_562_373_095_1 { m *= 0.5; e += 1 }
     let t = (m - 1) / (m + 1)
     let t2 = t * t

@@ -38,7 +38,7 @@ extension Simulation {
         gp.gpSeq.start()
         gp.startedAt = now
         gp.fqsInThisGP = 0
-        gp.busyOwing.removeAll(keepingCapacity: true)
+        if !gp.busyOwing.isEmpty { gp.busyOwing.removeAll(keepingCapacity: true) }
         // Callback overload (a CPU at qovld): the first FQS is immediate and the interval
         // becomes (j + 2) / 3 (rcu_gp_fqs_loop with RCU_GP_FLAG_OVLD).
         let overloaded = overloadedCPUs > 0
@@ -72,7 +72,7 @@ extension Simulation {
                     cpus[c].inBusyList = false
                 }
             }
-            transientBusy.removeLast(transientBusy.count - kept)
+            if kept < transientBusy.count { transientBusy.removeLast(transientBusy.count - kept) }
             busyCount = kept
         }
         // Idle CPUs are credited at the first FQS (dti); the GP kthread's idle CPU is the holdout
@@ -88,12 +88,20 @@ extension Simulation {
     }
 
     /// The next context switch of a busy CPU, from the workload's busy pattern: a hash of
-    /// (seed, grace period, CPU), so it does not depend on the order CPUs are visited.
+    /// (seed, grace period, CPU), so it does not depend on the order CPUs are visited. Build
+    /// jobs switch after an exponentially distributed time (so the slowest of many CPUs sets the
+    /// GP length, which grows with the CPU count); short bursts switch within 0.5-3 ms.
     func contextSwitchDelay(cpu c: Int, build: Bool) -> Jiffies {
         if let forced = contextSwitchOverride { return forced }
         let h = SplitMix64.mix(config.seed ^ UInt64(bitPattern: gp.gpSeq.value) &* 0x9E37_79B9 ^ UInt64(c) &* 0xD1B5_4A32_D192_ED03)
-        let range = build ? WorkloadProfile.buildContextSwitchMicroseconds : WorkloadProfile.burstContextSwitchMicroseconds
-        let us = range.lowerBound + h % (range.upperBound - range.lowerBound + 1)
+        let us: UInt64
+        if build {
+            let u = max(Double(h >> 11) * (1.0 / 9_007_199_254_740_992.0), 1e-12)
+            us = UInt64(-Double(WorkloadProfile.buildContextSwitchMeanMicroseconds) * RCUEngine.log(u))
+        } else {
+            let range = WorkloadProfile.burstContextSwitchMicroseconds
+            us = range.lowerBound + h % (range.upperBound - range.lowerBound + 1)
+        }
         return params.jiffies(microseconds: us, minimum: 1)
     }
 
@@ -123,7 +131,7 @@ extension Simulation {
         gp.gpSeq.end()
         gp.completed += 1
         gp.recentDurations.append(duration)
-        gp.busyOwing.removeAll(keepingCapacity: true)
+        if !gp.busyOwing.isEmpty { gp.busyOwing.removeAll(keepingCapacity: true) }
         history.gracePeriods += 1
         log.noteGPEnd(seq: endedSeq, durationJiffies: duration, at: now, hz: config.hz)
         // rcu_nocb_gp_cleanup: wake the rcuog kthreads whose grace period is now done.
@@ -141,7 +149,7 @@ extension Simulation {
                     still += 1
                 }
             }
-            gpWaiters.removeLast(gpWaiters.count - still)
+            if still < gpWaiters.count { gpWaiters.removeLast(gpWaiters.count - still) }
         }
         gpCompletedForSoftirqCPUs()
         gp.state = .cleaned

@@ -38,6 +38,7 @@ extension Simulation {
             let barrierCallback = CallbackBatch(count: 1, freesNothing: 1, oldestEnqueue: now, requiredGPSeq: gp.gpSeq.value)
             cpus[c].cblist.entrain(barrierCallback)
             totals.queued += 1
+            noteLength(cpu: c)
             callbacks += UInt64(cpus[c].length)
             waits.barrierTargets[c] = cpus[c].invokedTotal + UInt64(cpus[c].length)
             waited += 1
@@ -97,7 +98,7 @@ extension Simulation {
                 waits.shown.barrierInProgress = false
                 waits.shown.barriersCompleted += 1
                 waits.shown.lastBarrierJiffies = now - waits.barrierStartedAt
-                log.add(.note("rcu_barrier done after \(EventLog.milliseconds(now - waits.barrierStartedAt, hz: config.hz))"), at: now)
+                log.add(.barrierDone(jiffies: now - waits.barrierStartedAt), at: now)
             }
         }
         if !waits.synchronizeWaiters.isEmpty {
@@ -118,7 +119,12 @@ extension Simulation {
 
     /// Keep the count of CPUs at or above `qovld` callbacks up to date after a length change.
     mutating func noteLength(cpu c: Int) {
-        let over = cpus[c].length >= params.qovld
+        let len = cpus[c].length
+        if (len > 0) != cpus[c].hasCallbacks {
+            cpus[c].hasCallbacks = len > 0
+            groups[cpus[c].group].setHasCallbacks(c, len > 0)
+        }
+        let over = len >= params.qovld
         if over != cpus[c].isOverloaded {
             cpus[c].isOverloaded = over
             overloadedCPUs += over ? 1 : -1

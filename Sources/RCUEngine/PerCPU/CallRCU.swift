@@ -248,25 +248,33 @@ extension Simulation {
 
     /// `mod_timer(&rdp_gp->nocb_timer, expires)`.
     mutating func armTimer(group g: Int, expires: Jiffies) {
-        groups[g].timerGeneration &+= 1
         groups[g].isTimerPending = true
         groups[g].timerExpires = expires
         let fire = TimerWheel.fireJiffy(expires: expires, armedAt: now)
+        groups[g].timerFireAt = fire
+        if let queued = groups[g].queuedTimerEventAt, queued <= fire { return }  // that event will re-queue
+        groups[g].timerGeneration &+= 1
+        groups[g].queuedTimerEventAt = fire
         queue.schedule(.nocbTimer(group: Int32(g), generation: groups[g].timerGeneration), at: fire)
     }
 
     /// `del_timer(&rdp_gp->nocb_timer)` and `nocb_defer_wakeup = RCU_NOCB_WAKE_NOT`.
     mutating func cancelDeferredWake(group g: Int) {
         if groups[g].deferredWake > .not { groups[g].deferredWake = .not }
-        if groups[g].isTimerPending {
-            groups[g].isTimerPending = false
-            groups[g].timerGeneration &+= 1
-        }
+        groups[g].isTimerPending = false
     }
 
     /// `do_nocb_deferred_wakeup_timer`: the group timer fired; wake rcuog whatever the level.
     mutating func nocbTimerFired(group g: Int, generation: UInt32) {
-        guard groups[g].isTimerPending, groups[g].timerGeneration == generation else { return }
+        guard groups[g].timerGeneration == generation else { return }
+        groups[g].queuedTimerEventAt = nil
+        guard groups[g].isTimerPending else { return }
+        if groups[g].timerFireAt > now {
+            // Re-armed for later since this event was queued: move the event.
+            groups[g].queuedTimerEventAt = groups[g].timerFireAt
+            queue.schedule(.nocbTimer(group: Int32(g), generation: generation), at: groups[g].timerFireAt)
+            return
+        }
         groups[g].isTimerPending = false
         let level = groups[g].deferredWake
         countWakeup(cpu: groups[g].leader, cause: level == .lazy ? .lazyTimer : .bypassTimer)

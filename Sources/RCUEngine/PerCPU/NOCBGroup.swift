@@ -43,6 +43,29 @@ struct NOCBGroup: Sendable, Equatable {
     var timerExpires: Jiffies = 0
     /// Bumped on every mod_timer / del_timer so stale timer events are ignored.
     var timerGeneration: UInt32 = 0
+    /// The jiffy the timer runs at (`TimerWheel.fireJiffy` of `timerExpires`).
+    var timerFireAt: Jiffies = 0
+    /// Jiffy of the timer event on the queue, if any. A re-armed timer that runs later reuses
+    /// it (the event re-queues itself), so re-arming costs no queue entry.
+    var queuedTimerEventAt: Jiffies? = nil
 
-    init(leader: Int, cpus: Range<Int>) { self.leader = leader; self.cpus = cpus }
+    /// Members with callbacks (segments or bypass), one bit per CPU from the leader (low word:
+    /// first 64, high word: the rest): rcuog's pass visits only these, as the kernel skips empty
+    /// CPUs. Groups have at most 66 CPUs (4095 / 63).
+    var withCallbacksLow: UInt64 = 0
+    var withCallbacksHigh: UInt64 = 0
+
+    init(leader: Int, cpus: Range<Int>) {
+        precondition(cpus.count <= 128)
+        self.leader = leader; self.cpus = cpus
+    }
+
+    mutating func setHasCallbacks(_ cpu: Int, _ has: Bool) {
+        let bit = cpu - leader
+        if bit < 64 {
+            if has { withCallbacksLow |= 1 << UInt64(bit) } else { withCallbacksLow &= ~(1 << UInt64(bit)) }
+        } else {
+            if has { withCallbacksHigh |= 1 << UInt64(bit - 64) } else { withCallbacksHigh &= ~(1 << UInt64(bit - 64)) }
+        }
+    }
 }

@@ -13,7 +13,20 @@ extension Simulation {
         var waitSeq: Int64 = 0
         var sawLazy = false
         var sawBypass = false
-        for c in groups[g].cpus where cpus[c].isOffloaded {
+        // CPUs with no callbacks at all are skipped, as the kernel's loop does.
+        var low = groups[g].withCallbacksLow
+        var high = groups[g].withCallbacksHigh
+        let leader = groups[g].leader
+        while low != 0 || high != 0 {
+            let c: Int
+            if low != 0 {
+                c = leader + low.trailingZeroBitCount
+                low &= low - 1
+            } else {
+                c = leader + 64 + high.trailingZeroBitCount
+                high &= high - 1
+            }
+            guard cpus[c].isOffloaded else { continue }
             let ncbs = cpus[c].bypass.count
             if ncbs == 0 && cpus[c].cblist.isEmpty { continue }  // nothing here
             let lazyN = cpus[c].bypass.lazyLength

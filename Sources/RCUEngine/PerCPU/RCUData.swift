@@ -34,6 +34,8 @@ struct RCUData: Sendable, Equatable {
 
     /// Callbacks invoked on this CPU since start (FIFO position, for barrier and synchronize waits).
     var invokedTotal: UInt64 = 0
+    /// Does this CPU hold any callback (its bit in the group's mask)?
+    var hasCallbacks = false
     /// Does this CPU hold at least `qovld` callbacks?
     var isOverloaded = false
 
