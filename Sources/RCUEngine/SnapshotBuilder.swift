@@ -55,6 +55,8 @@ extension Simulation {
             eventsProcessed: eventsProcessed)
         snap.waits = waitsShown
         snap.kfree = kfreeSnapshot
+        snap.reclaim = reclaimSnapshot
+        snap.power = powerSnapshot
         return snap
     }
 }

@@ -13,7 +13,7 @@ struct EventLogView {
         case .lazyFlush, .lazyToggle: return t.lazy
         case .hurryFlush, .oom: return t.hurry
         case .bypassFlush, .sizeFlush, .barrier: return t.segment(.next)
-        case .shrinker, .policy: return t.warning
+        case .shrinker, .policy, .reclaimHook: return t.warning
         case .workload, .note: return t.graphText
         }
     }

@@ -40,8 +40,8 @@ enum SnapshotFixtures {
     static func video(cpus cpuCount: Int = 8, hz: Int = 1000, lazy: Bool = true, paused: Bool = false) -> Snapshot {
         let cpus = (0..<cpuCount).map(cpu)
         let causes = WakeupCause.allCases.count
-        let lastSecond: [UInt64] = [4, 9, 11, lazy ? 1 : 0, 2, 60]
-        let total: [UInt64] = [410, 980, 1_130, 12, 205, 6_100]
+        let lastSecond: [UInt64] = [4, 9, 11, lazy ? 1 : 0, 2, 60, 0]
+        let total: [UInt64] = [410, 980, 1_130, 12, 205, 6_100, 0]
         let lazyPending = UInt64(cpus.reduce(0) { $0 + $1.lazyLength })
         let bypass = UInt64(cpus.reduce(0) { $0 + $1.bypassLength })
         let pending = UInt64(cpus.reduce(0) { $0 + $1.totalCallbacks })
@@ -63,7 +63,7 @@ enum SnapshotFixtures {
             memory: MemorySnapshot(totalBytes: 4 << 30, freeBytes: 3_900_000_000, bytesPending: 1_258_291, bytesLazy: 838_860,
                                    bytesFreed: 12_897_484, minWatermark: 16 << 20, lowWatermark: 20 << 20, highWatermark: 24 << 20,
                                    shrinkerCounts: 3, shrinkerScans: 1),
-            flushes: FlushCounters(count: [4, 0, 2, 11, 0, 0], callbacks: [812, 0, 37, 63, 0, 0]),
+            flushes: FlushCounters(count: [4, 0, 2, 11, 0, 0, 0], callbacks: [812, 0, 37, 63, 0, 0, 0]),
             history: history, recentEvents: events(hz: hz), eventsProcessed: 91_234)
     }
 
