@@ -101,6 +101,11 @@ public enum EngineControl: Sendable, Equatable {
     case setWorkload(WorkloadKind, on: Bool)
     case setLazy(Bool)
     case setPolicy(ReclaimPolicyKind)
+}
+
+/// A kernel call made on the running simulation (from a key or a scenario step), applied with
+/// `Simulation.perform(_:)`. Kept apart from `EngineControl`, whose cases callers switch over.
+public enum EngineAction: Sendable, Equatable {
     /// `rcu_barrier()`: flush every bypass and wait for every queued callback.
     case rcuBarrier
     /// `synchronize_rcu()` from a CPU (a `call_rcu_hurry` it waits for).

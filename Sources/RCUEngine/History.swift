@@ -7,12 +7,12 @@ struct HistoryRecorder: Sendable, Equatable {
     var rcuWakeups: UInt64 = 0
     var bytesFreed: UInt64 = 0
     var gracePeriods: UInt64 = 0
-    var causeCounts = [UInt64](repeating: 0, count: WakeupCause.allCases.count)
+    var causeCounts = CauseCounts()
     /// Wake-ups by cause during the last whole second.
-    var lastSecondCauses = [UInt64](repeating: 0, count: WakeupCause.allCases.count)
+    var lastSecondCauses = CauseCounts()
 
     mutating func countWakeup(_ cause: WakeupCause) {
-        causeCounts[cause.index] += 1
+        causeCounts.add(cause)
         if cause.isRCU { rcuWakeups += 1 }
     }
 
@@ -21,8 +21,8 @@ struct HistoryRecorder: Sendable, Equatable {
         while currentSecond < second {
             samples.append(HistorySample(second: currentSecond, rcuWakeups: rcuWakeups, bytesPending: bytesPending,
                                          bytesFreed: bytesFreed, gracePeriods: gracePeriods, lazyPending: lazyPending))
-            swap(&lastSecondCauses, &causeCounts)
-            for i in causeCounts.indices { causeCounts[i] = 0 }
+            lastSecondCauses = causeCounts
+            causeCounts = CauseCounts()
             rcuWakeups = 0; bytesFreed = 0; gracePeriods = 0
             currentSecond += 1
             // Long quiet gaps: only the last `capacity` seconds can be kept.
@@ -31,4 +31,24 @@ struct HistoryRecorder: Sendable, Equatable {
             }
         }
     }
+}
+
+/// Seven counters indexed by `WakeupCause` (no array, so counting costs no allocation checks).
+struct CauseCounts: Sendable, Equatable {
+    var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0, c3: UInt64 = 0, c4: UInt64 = 0, c5: UInt64 = 0, c6: UInt64 = 0
+
+    @inline(__always) mutating func add(_ cause: WakeupCause) {
+        switch cause.index {
+        case 0: c0 += 1
+        case 1: c1 += 1
+        case 2: c2 += 1
+        case 3: c3 += 1
+        case 4: c4 += 1
+        case 5: c5 += 1
+        default: c6 += 1
+        }
+    }
+
+    /// In `WakeupCause.allCases` order.
+    var array: [UInt64] { Array([c0, c1, c2, c3, c4, c5, c6].prefix(WakeupCause.allCases.count)) }
 }

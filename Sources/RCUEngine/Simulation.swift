@@ -64,12 +64,14 @@ public struct Simulation: Sendable {
         var groups: [NOCBGroup] = []
         var cpus: [RCUData] = []
         cpus.reserveCapacity(config.cpuCount)
-        var leader = 0
-        while leader < config.cpuCount {
-            let end = min(leader + stride, config.cpuCount)
-            groups.append(NOCBGroup(leader: leader, cpus: leader..<end))
-            for c in leader..<end { cpus.append(RCUData(id: c, isOffloaded: config.isOffloaded(c), group: groups.count - 1)) }
-            leader = end
+        // Groups are CPU-id ranges of `rcu_nocb_gp_stride`; the leader is the first offloaded CPU.
+        var start = 0
+        while start < config.cpuCount {
+            let end = min(start + stride, config.cpuCount)
+            let leader = (start..<end).first { config.isOffloaded($0) } ?? start
+            groups.append(NOCBGroup(leader: leader, cpus: start..<end))
+            for c in start..<end { cpus.append(RCUData(id: c, isOffloaded: config.isOffloaded(c), group: groups.count - 1)) }
+            start = end
         }
         self.cpus = cpus
         self.groups = groups
@@ -117,6 +119,13 @@ public struct Simulation: Sendable {
             policy = kind
             log.add(.policy(kind), at: now)
             checkMemoryPressure()
+        }
+    }
+
+    /// Make a kernel call at the current jiffy (`rcu_barrier`, `synchronize_rcu`, ...).
+    /// CPU numbers are clamped to the machine.
+    public mutating func perform(_ action: EngineAction) {
+        switch action {
         case .rcuBarrier:
             rcuBarrier()
         case .synchronizeRCU(let cpu):
@@ -182,7 +191,7 @@ public struct Simulation: Sendable {
     /// Count one wake-up of `cpu` by `cause` (RCU kthreads, RCU timers, or the workload).
     mutating func countWakeup(cpu: Int, cause: WakeupCause) {
         let second = history.currentSecond  // rolled to now's second before every event
-        totals.wakeups[cause.index] += 1
+        totals.wakeups.add(cause)
         history.countWakeup(cause)
         if cause.isRCU { cpus[cpu].countWakeup(inSecond: second) }
         powerWake(cpu: cpu, cause: cause)
@@ -237,7 +246,7 @@ struct Totals: Sendable, Equatable {
     var bypassLength = 0
     /// Σ `lazy_len`.
     var lazyLength = 0
-    var wakeups = [UInt64](repeating: 0, count: WakeupCause.allCases.count)
+    var wakeups = CauseCounts()
     var flushCount = [UInt64](repeating: 0, count: FlushReason.allCases.count)
     var flushCallbacks = [UInt64](repeating: 0, count: FlushReason.allCases.count)
 }

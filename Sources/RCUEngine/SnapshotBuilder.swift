@@ -32,8 +32,8 @@ extension Simulation {
             recentDurations: gp.recentDurations.elements, fqsScans: gp.fqsScans)
         let pending = totals.queued - totals.invoked
         let lastSecond: [UInt64] = history.currentSecond == second
-            ? history.lastSecondCauses
-            : (history.currentSecond + 1 == second ? history.causeCounts : [UInt64](repeating: 0, count: WakeupCause.allCases.count))
+            ? history.lastSecondCauses.array
+            : (history.currentSecond + 1 == second ? history.causeCounts.array : CauseCounts().array)
         var waitsShown = waits.shown
         waitsShown.overloadedCPUs = overloadedCPUs
         var snap = Snapshot(
@@ -43,7 +43,7 @@ extension Simulation {
             gracePeriod: gpSnap,
             counters: CallbackCounters(queued: totals.queued, invoked: totals.invoked, pending: pending,
                                        lazyPending: UInt64(totals.lazyLength), bypass: UInt64(totals.bypassLength)),
-            wakeups: WakeupCounters(total: totals.wakeups, lastSecond: lastSecond),
+            wakeups: WakeupCounters(total: totals.wakeups.array, lastSecond: lastSecond),
             memory: MemorySnapshot(totalBytes: memory.totalBytes, freeBytes: freeBytes, bytesPending: totals.bytesPending,
                                    bytesLazy: totals.bytesLazy, bytesFreed: totals.bytesFreed,
                                    minWatermark: memory.minWatermark, lowWatermark: memory.lowWatermark,

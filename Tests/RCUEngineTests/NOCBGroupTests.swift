@@ -12,6 +12,8 @@ import Testing
         #expect(sim.groups.map(\.leader) == [0, 4])
         #expect(sim.groups.map(\.cpus) == [0..<4, 4..<8])
         #expect(quietSimulation(cpus: 10).groups.map(\.leader) == [0, 3, 6, 9])
+        // rdp_gp is the first offloaded CPU of each range.
+        #expect(quietSimulation(cpus: 8, offloaded: [2, 3, 5, 6, 7]).groups.map(\.leader) == [2, 5])
     }
 
     @Test func deferredWakeLevelsAreOrdered() {

@@ -74,16 +74,16 @@ import Testing
     }
 }
 
-@Suite struct EngineControlTests {
-    /// The waiting and queueing calls are reachable through `apply`, as keys and scenarios use it.
-    @Test func controlsReachBarrierSynchronizeAndCallRCU() {
+@Suite struct EngineActionTests {
+    /// The waiting and queueing calls are reachable through `perform`, for keys and scenarios.
+    @Test func actionsReachBarrierSynchronizeAndCallRCU() {
         var sim = quietSimulation()
         sim.advance(to: 100)
-        sim.apply(.callRCU(cpu: 3, count: 5, hurry: false))
-        sim.apply(.kfreeRCU(cpu: 3, count: 2))
-        sim.apply(.rcuBarrier)
-        sim.apply(.synchronizeRCU(cpu: 99))       // clamped to the last CPU
-        sim.apply(.synchronizeRCUExpedited)
+        sim.perform(.callRCU(cpu: 3, count: 5, hurry: false))
+        sim.perform(.kfreeRCU(cpu: 3, count: 2))
+        sim.perform(.rcuBarrier)
+        sim.perform(.synchronizeRCU(cpu: 99))       // clamped to the last CPU
+        sim.perform(.synchronizeRCUExpedited)
         sim.advance(to: 10_000)
         let s = sim.snapshot()
         #expect(s.waits.barriersCompleted == 1)

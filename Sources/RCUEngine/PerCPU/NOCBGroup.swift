@@ -30,7 +30,8 @@ enum RcuogState: Sendable, Equatable {
 /// A no-CB group: `rcuog/<leader>` and its member CPUs, with the leader's (`rdp_gp`)
 /// `nocb_defer_wakeup` level and `nocb_timer` (kernel-rcu.md §2.1, §2.4).
 struct NOCBGroup: Sendable, Equatable {
-    /// First CPU of the group; rcuog runs (and its wake-ups are charged) there.
+    /// First offloaded CPU of the group (`rdp_gp`); rcuog runs (and its wake-ups are charged)
+    /// there. The range start when no member is offloaded.
     let leader: Int
     /// Member CPUs (consecutive ids).
     let cpus: Range<Int>
@@ -49,19 +50,19 @@ struct NOCBGroup: Sendable, Equatable {
     /// it (the event re-queues itself), so re-arming costs no queue entry.
     var queuedTimerEventAt: Jiffies? = nil
 
-    /// Members with callbacks (segments or bypass), one bit per CPU from the leader (low word:
+    /// Members with callbacks (segments or bypass), one bit per CPU from the range start (low word:
     /// first 64, high word: the rest): rcuog's pass visits only these, as the kernel skips empty
     /// CPUs. Groups have at most 66 CPUs (4095 / 63).
     var withCallbacksLow: UInt64 = 0
     var withCallbacksHigh: UInt64 = 0
 
     init(leader: Int, cpus: Range<Int>) {
-        precondition(cpus.count <= 128)
+        precondition(cpus.count <= 128 && cpus.contains(leader))
         self.leader = leader; self.cpus = cpus
     }
 
     mutating func setHasCallbacks(_ cpu: Int, _ has: Bool) {
-        let bit = cpu - leader
+        let bit = cpu - cpus.lowerBound
         if bit < 64 {
             if has { withCallbacksLow |= 1 << UInt64(bit) } else { withCallbacksLow &= ~(1 << UInt64(bit)) }
         } else {

@@ -16,14 +16,14 @@ extension Simulation {
         // CPUs with no callbacks at all are skipped, as the kernel's loop does.
         var low = groups[g].withCallbacksLow
         var high = groups[g].withCallbacksHigh
-        let leader = groups[g].leader
+        let base = groups[g].cpus.lowerBound
         while low != 0 || high != 0 {
             let c: Int
             if low != 0 {
-                c = leader + low.trailingZeroBitCount
+                c = base + low.trailingZeroBitCount
                 low &= low - 1
             } else {
-                c = leader + 64 + high.trailingZeroBitCount
+                c = base + 64 + high.trailingZeroBitCount
                 high &= high - 1
             }
             guard cpus[c].isOffloaded else { continue }
