@@ -31,7 +31,9 @@ import RCUEngine
     }
 
     @Test func stepToNextEventWithoutEventsDoesNothing() {
-        var sim = Simulation(config: Self.scenario.config)
+        var config = Self.scenario.config
+        config.workloads = []   // no workload: no event at all
+        var sim = Simulation(config: config)
         var state = AppState()
         #expect(ScenarioDriver.stepToNextEvent(&sim, state: &state) == [])
         #expect(sim.now == sim.nextEventJiffy ?? 0)

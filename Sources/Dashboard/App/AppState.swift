@@ -147,7 +147,6 @@ public func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
             state.workloads = WorkloadKind.allCases.filter { $0 == kind ? on : state.workloads.contains($0) }
         case .setLazy(let on): state.lazyEnabled = on
         case .setPolicy(let p): state.policy = p
-        default: break
         }
         return [.engine(control)]
     case .setPaused(let paused):

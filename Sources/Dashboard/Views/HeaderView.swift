@@ -77,7 +77,14 @@ struct HeaderView {
         for (i, kind) in WorkloadKind.allCases.enumerated() {
             let on = s.activeWorkloads.contains(kind)
             let style = on ? (t.isMonochrome ? Style(bold: true, underline: true) : t.highlight) : t.dim
-            if i > 0 { workloads.append(Span(text: " ", style: t.dim)); shortWorkloads.append(Span(text: " ", style: t.dim)) }
+            if i > 0 { workloads.append(Span(text: " ", style: t.dim)) }
+            // Short form: the memory workloads (5, 6) appear only when on, so 80 columns still fit.
+            if i >= 4 && !on {
+                workloads.append(Span(text: "[\(i + 1)]", style: t.dim, workload: kind))
+                workloads.append(Span(text: kind.rawValue, style: style, workload: kind))
+                continue
+            }
+            if i > 0 { shortWorkloads.append(Span(text: " ", style: t.dim)) }
             workloads.append(Span(text: "[\(i + 1)]", style: on ? t.text : t.dim, workload: kind))
             workloads.append(Span(text: kind.rawValue, style: style, workload: kind))
             shortWorkloads.append(Span(text: "\(i + 1)", style: on ? t.text : t.dim, workload: kind))

@@ -239,6 +239,8 @@ extension Simulation {
     /// restarted 5 s later.
     mutating func oomKill() {
         reclaim.oomKills += 1
+        // A kill is not memory coming back: the shortage ends unmeasured (a new one starts if still low).
+        reclaim.shortageSince = nil
         let freed = memory.anonBytes
         memory.anonBytes = 0
         if freed > 0 { reclaim.memhogOOMKills += 1 }

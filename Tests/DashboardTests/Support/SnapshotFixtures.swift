@@ -68,5 +68,5 @@ enum SnapshotFixtures {
     }
 
     /// The engine stub's all-zero snapshot, for "nothing yet" screens.
-    static func empty(cpus: Int = 8) -> Snapshot { Simulation(config: EngineConfig(cpuCount: cpus)).snapshot() }
+    static func empty(cpus: Int = 8) -> Snapshot { Simulation(config: EngineConfig(cpuCount: cpus, workloads: [])).snapshot() }
 }

@@ -55,9 +55,15 @@ extension Simulation {
         reclaim.slabPollPending = false
         slabRecycle()
         guard reclaim.slabDeferred.count > reclaim.slabHead else { return }
-        requestGP(gp.gpSeq.snap)
-        reclaim.slabGPRequests += 1
-        // Objects freed after this request need a later GP: poll again if any arrive.
+        let newest = reclaim.slabDeferred[reclaim.slabDeferred.count - 1].gpSnap
+        if GPSeq.isBefore(gp.gpSeqNeeded, newest) {
+            requestGP(newest)
+            reclaim.slabGPRequests += 1
+        }
+        // Poll again while objects wait, so they go back even when nothing else frees or reclaims.
+        reclaim.slabPollPending = true
+        reclaim.slabPollGeneration &+= 1
+        queue.schedule(.slabPoll(generation: reclaim.slabPollGeneration), at: now + params.lazyFlushJiffies)
     }
 
     /// Reuse by the slab: runs whose GP is past go back to the free lists.
