@@ -22,9 +22,18 @@ struct Options: Equatable {
     var durationSeconds: Double?
     var intervalSeconds = 1.0
     var format: HeadlessFormat = .jsonl
+    /// `--format` given (a comparison prints a text table unless it is).
+    var formatGiven = false
+    /// `--mem SIZE`: total RAM of the memory model.
+    var memoryBytes: UInt64 = 4 << 30
+    /// `--policy NAME`: the reclaim policy at start.
+    var policy: ReclaimPolicyKind = .shrinker
+    /// `--compare A,B,...`: engines to run side by side (headless: a table; live: the `c` view).
+    var compare: [CompareVariant]?
 
     var engineConfig: EngineConfig {
-        EngineConfig(cpuCount: cpuCount, hz: hz, seed: seed, lazyEnabled: lazyEnabled, workloads: workloads)
+        EngineConfig(cpuCount: cpuCount, hz: hz, seed: seed, lazyEnabled: lazyEnabled, workloads: workloads,
+                     policy: policy, memoryBytes: memoryBytes)
     }
 }
 
@@ -123,7 +132,19 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
                     throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
                 }
                 options.format = format
+                options.formatGiven = true
                 headlessOnly.append(flag)
+            case "--mem":
+                options.memoryBytes = try memorySize(flag, try value())
+            case "--policy":
+                let text = try value()
+                guard let policy = ReclaimPolicyKind(rawValue: text) else {
+                    let names = ReclaimPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
+                }
+                options.policy = policy
+            case "--compare":
+                options.compare = try compareList(flag, try value())
             case "--list-workloads":
                 try noValue(); modeFlags.append(flag); options.mode = .listWorkloads
             case "--list-themes":
@@ -196,6 +217,43 @@ private func decimal(_ flag: String, _ text: String, in range: ClosedRange<Doubl
     return number
 }
 
+/// Limits of `--mem`.
+enum MemoryLimits {
+    static let minBytes: UInt64 = 16 << 20
+    static let maxBytes: UInt64 = 16 << 40
+}
+
+/// `--mem`: a size with an optional binary unit: 512M, 512MiB, 4G, 4GiB, 1T, or plain bytes.
+func memorySize(_ flag: String, _ text: String) throws(UsageError) -> UInt64 {
+    let problem = "expected a size from 16M to 16T such as 512M, 4G or 4GiB, got \(quoted(text))"
+    var digits = Substring(text)
+    var shift: UInt64 = 0
+    let upper = text.uppercased()
+    for (suffix, s) in [("KIB", 10), ("MIB", 20), ("GIB", 30), ("TIB", 40), ("KB", 10), ("MB", 20), ("GB", 30), ("TB", 40),
+                        ("K", 10), ("M", 20), ("G", 30), ("T", 40), ("B", 0)] as [(String, UInt64)] where upper.hasSuffix(suffix) {
+        digits = text.dropLast(suffix.count)
+        shift = s
+        break
+    }
+    guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = UInt64(digits), n <= MemoryLimits.maxBytes >> shift else {
+        throw UsageError(flag: flag, problem: problem)
+    }
+    let bytes = n << shift
+    guard bytes >= MemoryLimits.minBytes && bytes <= MemoryLimits.maxBytes else { throw UsageError(flag: flag, problem: problem) }
+    return bytes
+}
+
+private func compareList(_ flag: String, _ text: String) throws(UsageError) -> [CompareVariant] {
+    var chosen: [CompareVariant] = []
+    for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+        guard let v = CompareVariant(name: String(name)) else {
+            throw UsageError(flag: flag, problem: "expected names from \(CompareVariant.allNames.joined(separator: ", ")) (comma separated), got \(quoted(String(name)))")
+        }
+        if !chosen.contains(v) { chosen.append(v) }
+    }
+    return chosen
+}
+
 private func workloadList(_ flag: String, _ text: String) throws(UsageError) -> [WorkloadKind] {
     let names = WorkloadKind.allCases.map(\.rawValue).joined(separator: ", ")
     if text == "none" { return [] }
@@ -241,6 +299,10 @@ Simulation:
   --seed N            random seed, 0-\(UInt64.max) (default 1)
   --workload a,b      workloads on at start: \(WorkloadKind.allCases.map { $0.rawValue }.joined(separator: ", ")), or none (default video)
   --no-lazy           start with lazy RCU off (every call_rcu is a hurry call)
+  --mem SIZE          total RAM of the memory model, 16M-16T: 512M, 4G, 4GiB (default 4G)
+  --policy NAME       reclaim policy at start: \(ReclaimPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")) (default shrinker)
+  --compare A,B,...   run engines side by side (same seed and workloads), policies or lazy-off;
+                      live: the c view; headless: one summary table (text, or --format jsonl/csv)
 
 Dashboard:
   --theme NAME|PATH   colour theme (see --list-themes)
@@ -260,5 +322,5 @@ Information:
 
 Every flag also takes the form --flag=value.
 Exit status: 0 quit, 1 unusable terminal, 2 bad command line or theme, 128+N ended by signal N.
-Keys: q quit, ? help, space pause, + - speed, . step, 1-4 workloads, l lazy, t theme.
+Keys: q quit, ? help, space pause, + - speed, . step, 1-6 workloads, l lazy, p policy, c compare, t theme.
 """

@@ -68,7 +68,7 @@ case .listWorkloads:
 case .listThemes:
     writeStdout(themeStore.availableNames().joined(separator: "\n"))
 case .headless:
-    exit(runHeadless(options))
+    exit(options.compare != nil ? runHeadlessCompare(options) : runHeadless(options))
 case .interactive:
     exit(runInteractive(options, environment: environment, themeStore: themeStore))
 }

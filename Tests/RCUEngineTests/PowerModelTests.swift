@@ -24,14 +24,27 @@ import Testing
         }
     }
 
-    /// A machine with nothing to do sits in C10 with the package deep: 8 x 5 mW + 50 mW.
+    /// A machine with nothing to do sits in C10 with the package deep: 8 x 5 mW + 50 mW + the 2 W platform.
     @Test func idleMachineDrawsDeepIdlePower() {
         var sim = quietSimulation()
         sim.advance(to: 10_000)
         let p = sim.snapshot().power
-        #expect(abs(p.watts - 0.090) < 1e-9)
+        #expect(abs(p.watts - 2.090) < 1e-9)
         #expect(p.packageDeepResidency == 1)
-        #expect(abs(p.energyJoules - 0.9) < 1e-9)
+        #expect(abs(p.energyJoules - 20.9) < 1e-9)
+    }
+
+    /// One RCU wake-up of an idle CPU costs its run (25 us busy) plus the C10 exit (890 us at busy
+    /// power) and, for the package, 25 us active plus the PC8 exit (200 us active).
+    @Test func oneWakeupCostsItsRunAndTheExits() {
+        var quiet = PowerState(cpus: 1), woken = PowerState(cpus: 1)
+        woken.busy(0, from: 500_000, to: 500_025)
+        let delta = woken.energy(nowUs: 1_000_000).joules - quiet.energy(nowUs: 1_000_000).joules
+        // core: 25 us x 1 W + 890 us x 1 W - 25 us x 5 mW; package: 25 us x 1.5 W + 200 us x 1.5 W - 25 us x 50 mW
+        let expected = (25 * 1.0 + 890 * 1.0 - 25 * 0.005 + 25 * 1.5 + 200 * 1.5 - 25 * 0.05) / 1e6
+        #expect(abs(delta - expected) < 1e-12)
+        quiet.busy(0, from: 0, to: 0)
+        #expect(quiet.idleExits == 0 && woken.idleExits == 1)
     }
 
     /// Same workload, lazy on and off: lazy has fewer wake-ups and therefore no more power.

@@ -185,13 +185,14 @@ extension Simulation {
 
     /// One direct-reclaim round (`__alloc_pages_direct_reclaim` → `do_try_to_free_pages`): page
     /// cache first; `shrink_slab` at DEF_PRIORITY when that was enough, else at priority 0 (the
-    /// priority loop ran to the end). Progress means bytes got back synchronously.
+    /// priority loop ran to the end). Progress (`did_some_progress`) means at least a page got
+    /// back synchronously: a trickle of slab objects smaller than a page frees no page.
     mutating func directReclaim(_ bytes: UInt64) -> Bool {
         let target = memory.minWatermark + bytes
         let need = target > freeBytes ? target - freeBytes : 0
         var got = dropPageCache(need)
         got += shrinkSlab(priority: got >= need ? defaultReclaimPriority : 0, trigger: .direct)
-        return got > 0
+        return got >= Simulation.pageBytes
     }
 
     /// `should_reclaim_retry` says retry: the `reclaim-hook` policy flushes here.

@@ -30,9 +30,13 @@ public enum PowerModel {
     public static let packageActiveMilliwatts: Double = 1_500
     /// Package in its deepest state (PC10-like).
     public static let packageDeepMilliwatts: Double = 50
-    /// Package deep state: entered only for all-idle gaps at least this long; leaving costs the exit latency.
-    public static let packageTargetResidencyMicroseconds: UInt64 = 5_000
-    public static let packageExitLatencyMicroseconds: UInt64 = 1_000
+    /// Package deep state (PC8, implied by every core in C8 or deeper): entered only for all-idle
+    /// gaps at least this long; leaving costs the exit latency (skl_cstates C8: 800 / 200 us).
+    public static let packageTargetResidencyMicroseconds: UInt64 = 800
+    public static let packageExitLatencyMicroseconds: UInt64 = 200
+    /// The rest of the platform (panel, storage, radios), constant: it dilutes every saving to a
+    /// whole-system figure, as battery measurements report.
+    public static let platformMilliwatts: Double = 2_000
 
     /// Energy (µJ) of one CPU idle period of `us` microseconds, exit included.
     static func coreIdleEnergy(_ us: UInt64, closed: Bool) -> (microjoules: Double, state: Int) {
@@ -120,17 +124,13 @@ struct PowerState: Sendable, Equatable {
         var uj: Double = 0
         var busyTotal: UInt64 = 0
         for c in cpuStart.indices {
-            var busyUs = cpuBusyMicroseconds[c] + (min(cpuEnd[c], nowUs) - min(cpuStart[c], nowUs))
+            let busyUs = cpuBusyMicroseconds[c] + (min(cpuEnd[c], nowUs) - min(cpuStart[c], nowUs))
             uj += cpuIdleMicrojoules[c]
-            if nowUs > cpuEnd[c] {
-                uj += PowerModel.coreIdleEnergy(nowUs - cpuEnd[c], closed: false).microjoules
-            } else {
-                busyUs += 0
-            }
+            if nowUs > cpuEnd[c] { uj += PowerModel.coreIdleEnergy(nowUs - cpuEnd[c], closed: false).microjoules }
             busyTotal += busyUs
         }
         uj += PowerModel.busyMilliwatts * Double(busyTotal) / 1_000
-        var pkgBusy = pkgBusyMicroseconds + (min(pkgEnd, nowUs) - min(pkgStart, nowUs))
+        let pkgBusy = pkgBusyMicroseconds + (min(pkgEnd, nowUs) - min(pkgStart, nowUs))
         var deep = pkgDeepMicroseconds
         uj += pkgIdleMicrojoules
         if nowUs > pkgEnd {
@@ -138,8 +138,8 @@ struct PowerState: Sendable, Equatable {
             uj += open.microjoules
             if open.deep { deep += nowUs - pkgEnd }
         }
-        pkgBusy += 0
         uj += PowerModel.packageActiveMilliwatts * Double(pkgBusy) / 1_000
+        uj += PowerModel.platformMilliwatts * Double(nowUs) / 1_000
         return (uj / 1e6, busyTotal, deep)
     }
 }
