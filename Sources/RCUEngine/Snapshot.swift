@@ -199,11 +199,14 @@ public struct WakeupCounters: Sendable, Equatable {
         self.total = total; self.lastSecond = lastSecond
     }
 
+    /// Counter for `cause`; 0 when the arrays are shorter (a snapshot made before the cause existed).
     public func total(_ cause: WakeupCause) -> UInt64 {
-        total[WakeupCause.allCases.firstIndex(of: cause)!]
+        let i = WakeupCause.allCases.firstIndex(of: cause)!
+        return i < total.count ? total[i] : 0
     }
     public func lastSecond(_ cause: WakeupCause) -> UInt64 {
-        lastSecond[WakeupCause.allCases.firstIndex(of: cause)!]
+        let i = WakeupCause.allCases.firstIndex(of: cause)!
+        return i < lastSecond.count ? lastSecond[i] : 0
     }
     /// RCU-caused wake-ups since start (all causes but `workload`).
     public var rcuTotal: UInt64 {
@@ -273,8 +276,14 @@ public struct FlushCounters: Sendable, Equatable {
 
     public init(count: [UInt64], callbacks: [UInt64]) { self.count = count; self.callbacks = callbacks }
 
-    public func count(_ reason: FlushReason) -> UInt64 { count[FlushReason.allCases.firstIndex(of: reason)!] }
-    public func callbacks(_ reason: FlushReason) -> UInt64 { callbacks[FlushReason.allCases.firstIndex(of: reason)!] }
+    public func count(_ reason: FlushReason) -> UInt64 {
+        let i = FlushReason.allCases.firstIndex(of: reason)!
+        return i < count.count ? count[i] : 0
+    }
+    public func callbacks(_ reason: FlushReason) -> UInt64 {
+        let i = FlushReason.allCases.firstIndex(of: reason)!
+        return i < callbacks.count ? callbacks[i] : 0
+    }
 }
 
 /// One simulated second of history for sparklines.

@@ -95,3 +95,15 @@ import Testing
         #expect(s.kfree.freedWithoutNewGP == 2)
     }
 }
+
+@Suite struct SnapshotAccessorTests {
+    /// Fixtures built before a cause existed (shorter arrays) read as 0, never trap.
+    @Test func countersReadZeroForCausesMissingFromShortArrays() {
+        let w = WakeupCounters(total: [1, 2, 3, 4, 5, 6], lastSecond: [])
+        #expect(w.total(.tick) == 0)
+        #expect(w.total(.workload) == 6)
+        #expect(w.lastSecond(.rcuog) == 0)
+        let f = FlushCounters(count: [1], callbacks: [])
+        #expect(f.count(.lazyTimer) == 1 && f.count(.barrier) == 0 && f.callbacks(.size) == 0)
+    }
+}
