@@ -34,6 +34,8 @@ struct FrameLoop {
     /// Debug hook (`RCUTOP_SHOW_KEYS=1`): show each decoded key on the bottom row, so the
     /// end-to-end tests can check key decoding whatever the key map does with it.
     let showKeys: Bool
+    /// The lazy-off twin and the compared engine (`--compare`), kept in step with `simulation`.
+    var shadows: ShadowEngines?
 
     private(set) var framesDrawn = 0
     /// A message over the bottom row until the given time (e.g. a theme that failed to load).
@@ -46,8 +48,8 @@ struct FrameLoop {
     private static let maxCreditedSeconds = 0.5
 
     init(simulation: Simulation, state: AppState, theme: Theme, themeStore: ThemeStore,
-         terminal: NcursesTerminal, crashAfterFrames: Int?, showKeys: Bool) {
-        self.simulation = simulation; self.state = state; self.theme = theme
+         terminal: NcursesTerminal, crashAfterFrames: Int?, showKeys: Bool, shadows: ShadowEngines? = nil) {
+        self.simulation = simulation; self.state = state; self.theme = theme; self.shadows = shadows
         self.themeStore = themeStore; self.terminal = terminal
         self.crashAfterFrames = crashAfterFrames; self.showKeys = showKeys
     }
@@ -141,8 +143,10 @@ struct FrameLoop {
         let (width, height) = terminal.size
         let snapshot = simulation.snapshot()
         state.observe(snapshot)
+        shadows?.follow(simulation)
         var buffer = DashboardView.render(snapshot: snapshot, state: state, theme: theme,
-                                          glyphs: terminal.glyphs, width: width, height: height)
+                                          glyphs: terminal.glyphs, width: width, height: height,
+                                          shadow: shadows?.snapshots(main: snapshot))
         if let message, time < message.until { overlay(message.text, on: &buffer) }
         terminal.draw(buffer)
         framesDrawn += 1
@@ -158,6 +162,7 @@ struct FrameLoop {
             return .quit
         case .engine(let control):
             simulation.apply(control)
+            shadows?.apply(control)
         case .step(let jiffies):
             simulation.advance(to: simulation.now &+ jiffies)
         case .loadTheme(let name):

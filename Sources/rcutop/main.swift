@@ -104,12 +104,14 @@ func runInteractive(_ options: Options, environment: [String: String], themeStor
 
     var themeNames = themeStore.availableNames()
     if !themeNames.contains(theme.name) { themeNames.insert(theme.name, at: 0) }
+    let config = ShadowEngines.mainConfig(options.engineConfig, compare: options.compare)
     let state = AppState(speed: options.speed, fps: options.fps, themeName: theme.name,
                          themeNames: themeNames, hz: options.hz,
-                         lazyEnabled: options.lazyEnabled, workloads: options.workloads)
-    var loop = FrameLoop(simulation: Simulation(config: options.engineConfig), state: state, theme: theme,
+                         lazyEnabled: config.lazyEnabled, workloads: options.workloads, policy: config.policy)
+    var loop = FrameLoop(simulation: Simulation(config: config), state: state, theme: theme,
                          themeStore: themeStore, terminal: terminal, crashAfterFrames: crashAfterFrames,
-                         showKeys: environment["RCUTOP_SHOW_KEYS"] == "1")
+                         showKeys: environment["RCUTOP_SHOW_KEYS"] == "1",
+                         shadows: ShadowEngines(main: config, compare: options.compare))
     let outcome = loop.run()
     let captured = terminal.close()
 

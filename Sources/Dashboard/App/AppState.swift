@@ -19,6 +19,8 @@ public struct AppState: Sendable, Equatable {
     /// The panel arrows / Tab select (and `z` zooms).
     public var selectedPanel: Panel
     public var isZoomed: Bool
+    /// The compare view (`c`) replaces the panels.
+    public var isComparing = false
     /// A one-line message for the event log area (a theme that failed to load), until Esc.
     public var message: String?
     /// Lazy RCU as last commanded or observed.
@@ -66,7 +68,7 @@ public enum Panel: String, Sendable, CaseIterable, Equatable {
         case .cpus: return "CPUs"
         case .gracePeriod: return "grace period"
         case .wakeups: return "wake-ups"
-        case .memory: return "memory"
+        case .memory: return "memory · power"
         case .events: return "events"
         }
     }
@@ -138,8 +140,12 @@ public func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .toggleZoom:
         state.isZoomed.toggle()
         return []
+    case .toggleCompare:
+        state.isComparing.toggle()
+        return []
     case .dismiss:
-        if state.showHelp { state.showHelp = false } else if state.isZoomed { state.isZoomed = false } else { state.message = nil }
+        if state.showHelp { state.showHelp = false } else if state.isComparing { state.isComparing = false }
+        else if state.isZoomed { state.isZoomed = false } else { state.message = nil }
         return []
     case .apply(let control):
         switch control {

@@ -7,7 +7,7 @@ struct KeysView {
     /// Footer keys, most important first; the row keeps as many as fit.
     static let footerKeys: [(String, String)] = [
         ("q", "quit"), ("?", "help"), ("space", "pause"), ("+/-", "speed"), (".", "step"),
-        ("1-4", "workloads"), ("l", "lazy"), ("t", "theme"), ("p", "policy"), ("tab", "panel"), ("z", "zoom"),
+        ("1-4", "workloads"), ("l", "lazy"), ("t", "theme"), ("p", "policy"), ("c", "compare"), ("tab", "panel"), ("z", "zoom"),
     ]
 
     func renderFooter(in area: Rect, into buffer: inout ScreenBuffer) {
@@ -36,8 +36,10 @@ struct KeysView {
         ("+  -", "speed: 0.001x ... 10000x simulated seconds per second"),
         (".", "one jiffy forward (pauses first)"),
         ("1 2 3 4", "workloads on/off: video, logging, build, idle"),
+        ("5 6", "memory hog, proactive reclaim agent on/off"),
         ("l", "lazy RCU on/off (off: every call_rcu is a hurry)"),
-        ("p", "next reclaim policy"),
+        ("p", "next reclaim policy: shrinker, reclaim-hook, no-mem-flag, slab-deferred, none"),
+        ("c", "compare view: this engine beside the other (--compare) or lazy off"),
         ("t", "next theme"),
         ("Tab arrows", "select a panel;  z  zoom it;  or click it"),
         ("n b r", "scenario: next, back, restart (PgDn PgUp too)"),
