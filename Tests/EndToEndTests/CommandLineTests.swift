@@ -29,6 +29,11 @@ import Testing
         (["--no-lazy=yes"], "--no-lazy"),
         (["--headless", "--list-themes"], "--list-themes"),
         (["--bogus"], "--bogus"),
+        (["--mem", "12"], "--mem"),
+        (["--mem", "4Q"], "--mem"),
+        (["--mem", "99T"], "--mem"),
+        (["--policy", "shrinkr"], "--policy"),
+        (["--compare", "shrinker,nosuch"], "--compare"),
         (["stray"], "stray"),
         (["--theme", "/nonexistent/dir/x.theme", "--cpus", "-3"], "--cpus"),
     ])

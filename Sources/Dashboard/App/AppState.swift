@@ -68,7 +68,7 @@ public enum Panel: String, Sendable, CaseIterable, Equatable {
         case .cpus: return "CPUs"
         case .gracePeriod: return "grace period"
         case .wakeups: return "wake-ups"
-        case .memory: return "memory · power"
+        case .memory: return "memory"
         case .events: return "events"
         }
     }

@@ -7,7 +7,7 @@ struct KeysView {
     /// Footer keys, most important first; the row keeps as many as fit.
     static let footerKeys: [(String, String)] = [
         ("q", "quit"), ("?", "help"), ("space", "pause"), ("+/-", "speed"), (".", "step"),
-        ("1-4", "workloads"), ("l", "lazy"), ("t", "theme"), ("p", "policy"), ("c", "compare"), ("tab", "panel"), ("z", "zoom"),
+        ("1-6", "workloads"), ("l", "lazy"), ("t", "theme"), ("p", "policy"), ("c", "compare"), ("tab", "panel"), ("z", "zoom"),
     ]
 
     func renderFooter(in area: Rect, into buffer: inout ScreenBuffer) {

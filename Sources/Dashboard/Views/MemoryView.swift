@@ -9,7 +9,7 @@ struct MemoryView {
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
         let t = context.theme, s = context.snapshot, m = s.memory
         buffer.fill(area, with: Cell(" ", style: t.background))
-        let block = context.panelBlock(.memory, rightTitle: "of " + Format.bytes(m.totalBytes))
+        let block = context.panelBlock(.memory, title: "memory, power", rightTitle: "of " + Format.bytes(m.totalBytes))
         block.render(in: area, into: &buffer)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
@@ -33,12 +33,15 @@ struct MemoryView {
         // Power (folded into this panel): windowed watts and what lazy RCU saves against the lazy-off twin.
         let p = s.power
         c = context.field("power", Format.fixed(p.recentWatts, decimals: 2) + " W", in: inner, row: row, labelWidth: lw, style: t.highlight, into: &buffer)
-        let saves = context.shadow?.lazySaves(s).map { " lazy saves " + Format.fixed($0, decimals: 1) + " %" }
-            ?? " deep " + Format.fixed(p.packageDeepResidency * 100, decimals: 0) + " %"
-        if c + saves.count <= inner.width { buffer.put(saves, in: inner, row: row, column: c, style: t.lazy) }
+        let saved = context.shadow?.lazySaves(s)
+        let wide = saved.map { " lazy saves " + Format.fixed($0, decimals: 1) + " %" } ?? " deep " + Format.fixed(p.packageDeepResidency * 100, decimals: 0) + " %"
+        let narrow = saved.map { " lazy saves " + Format.fixed($0, decimals: 0) + "%" } ?? " deep " + Format.fixed(p.packageDeepResidency * 100, decimals: 0) + "%"
+        if let saves = [wide, narrow].first(where: { c + $0.count <= inner.width }) {
+            buffer.put(saves, in: inner, row: row, column: c, style: t.lazy)
+        }
         row += 1
         let r = s.reclaim
-        let reclaimText = "\(r.totalMemoryFlushes) flush (\(r.unnecessaryFlushes) unneeded)"
+        let reclaimText = "\(r.totalMemoryFlushes) flush \(r.unnecessaryFlushes) unneeded"
         c = context.field("reclaim", reclaimText, in: inner, row: row, labelWidth: lw,
                           style: r.unnecessaryFlushes > 0 ? t.warning : t.text, into: &buffer)
         let stalls = " \(r.allocStalls) stall \(r.oomKills) OOM"
@@ -46,9 +49,11 @@ struct MemoryView {
             buffer.put(stalls, in: inner, row: row, column: c, style: r.oomKills > 0 || r.isStalled ? t.bad : t.dim)
         }
         row += 1
-        if inner.height - row >= 3 {
+        if inner.height - row >= 1 {
             context.field("freed", Format.bytes(m.bytesFreed), in: inner, row: row, labelWidth: lw, style: t.good, into: &buffer)
             row += 1
+        }
+        if inner.height - row >= 3 {
             context.field("shrinker", "\(m.shrinkerCounts) count, \(m.shrinkerScans) scan", in: inner, row: row, labelWidth: lw, into: &buffer)
             row += 1
         }

@@ -15,24 +15,24 @@ enum GoldenScreens {
 │   5 busy     1   15    2   10   62   62   16 █████       │└──────────────────────────────────────┘
 │   6 idle     1    1    1    0    0    0    1 ███         │┌ wake-ups/s ────────────── total 2737 ┐
 │   7 idle     4    2    0    0  236  236    0 ████████████││RCU 27/s  workload 60/s               │
-│bar: █DONE █WAIT █NEXT_READY █NEXT █bypass █lazy          ││GP kthread           4                │
-│ all         22   24   10   10  766  760   24             ││rcuog                9                │
-└──────────────────────────────────────────────────────────┘│rcuop               11                │
-┌ events ───────────────────────────────────── newest last ┐│lazy timer           1                │
-│  t=6.100 video playback started: a frame every 16.6 ms   ││bypass timer         2                │
-│  t=8.004 grace period 3 started: 2 CPUs have callbacks   ││            ⢸    ⢸    ⢸    ⢰    ⢸    ⢰│
-│          waiting                                         ││        ⣤⣤⣦⣶⣼⣄⣤⣴⣴⣾⣴⣆⣤⣰⣼⣴⣠⣶⣴⣼⣤⣤⣶⣠⣾⣠⣶⣦⣤⣼│
+│bar: █DONE █WAIT █NEXT_READY █NEXT █bypass █lazy          ││GP kthread       4 rcuog             9│
+│ all         22   24   10   10  766  760   24             ││rcuop           11 lazy timer        1│
+└──────────────────────────────────────────────────────────┘│bypass timer     2 RCU tick          0│
+┌ events ───────────────────────────────────── newest last ┐│            ⢰    ⢰    ⢸    ⢠    ⢸    ⢠│
+│  t=6.100 video playback started: a frame every 16.6 ms   ││            ⢸    ⢸    ⢸    ⢸    ⢸    ⢸│
+│  t=8.004 grace period 3 started: 2 CPUs have callbacks   ││         ⣀⡄⣠⣸⡀ ⢠⢠⣸⢠⡄ ⢀⢸⢠ ⣤⢀⣸  ⣤ ⣼ ⣄⡄ ⢸│
+│          waiting                                         ││        ⣾⣿⣷⣿⣿⣷⣾⣿⣿⣿⣾⣷⣷⣾⣾⣾⣾⣿⣾⣿⣿⣿⣿⣶⣿⣾⣿⣷⣿⣿│
 │  t=8.030 grace period 3 ended after 26 ms                │└──────────────────────────────────────┘
-│  t=8.031 CPU 1 ran 14 callbacks, freed 3.5 KiB           │┌ memory ────────────────── of 4.0 GiB ┐
+│  t=8.031 CPU 1 ran 14 callbacks, freed 3.5 KiB           │┌ memory, power ─────────── of 4.0 GiB ┐
 │  t=9.100 call_rcu_hurry on CPU 4 pulled 37 lazy callbacks││waiting  1.2 MiB (819 KiB lazy)       │
-│          into the next grace period                      ││freed    12.3 MiB                     │
-│ t=11.000 lazy flush on CPU 3: 212 callbacks, 10 s timer  ││free     3.6 GiB                      │
-│ t=11.001 grace period 4 started: 1 CPU has callbacks     ││shrinker 3 count, 1 scan              │
-│          waiting                                         ││        ⣼⡆⡇ ⢰⢀⢰⢀ ⡀⢰⡆⣶⡀⡇⡄ ⡆⢸ ⡀  ⢰⢰⡄    │
-│                                                          ││        ⣿⣇⡇ ⢸⢸⢸⣾⡇⡇⢸⡇⣿⡇⣷⡇⣶⣧⢸⢸⡇⡀⣤⢸⢸⡇⢠⣀ ⣄│
-│                                                          ││        ⣿⣿⣧⢰⣼⣿⣼⣿⣷⡇⣿⡇⣿⣧⣿⣇⣿⣿⢸⢸⣿⣿⣿⢸⣼⣧⣼⣿⡄⣿│
-│                                                          ││        ⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣾⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿│
+│          into the next grace period                      ││free     3.6 GiB                      │
+│ t=11.000 lazy flush on CPU 3: 212 callbacks, 10 s timer  ││power    0.00 W deep 0 %              │
+│ t=11.001 grace period 4 started: 1 CPU has callbacks     ││reclaim  0 flush 0 unneeded           │
+│          waiting                                         ││freed    12.3 MiB                     │
+│                                                          ││shrinker 3 count, 1 scan              │
+│                                                          ││        ⣾⣆⡇ ⢸⢰⢸⣴⡄⡆⢸⡆⣷⡆⣧⡆⣠⣆⢸⢠⡄⡀⣀⢰⢸⡆⢀  ⣀│
+│                                                          ││        ⣿⣿⣷⣴⣾⣿⣾⣿⣷⣧⣿⣧⣿⣷⣿⣧⣿⣿⣼⣼⣿⣿⣿⣼⣾⣷⣾⣿⣦⣿│
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
-q quit  ? help  space pause  +/- speed  . step  1-4 workloads  l lazy  t theme        theme default 
+q quit  ? help  space pause  +/- speed  . step  1-6 workloads  l lazy  t theme        theme default 
 """#
 }
