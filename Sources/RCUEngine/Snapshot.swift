@@ -34,6 +34,10 @@ public struct Snapshot: Sendable, Equatable {
     public var reclaim: ReclaimSnapshot = ReclaimSnapshot()
     /// Estimated power (Power/PowerModel.swift; defaults empty).
     public var power: PowerSnapshot = PowerSnapshot()
+    /// No-CB groups: rcuog, its deferred wake and timer (kernel-rcu.md §2.1, §2.4; defaults empty).
+    public var groups: [NOCBGroupSnapshot] = []
+    /// `rcu_state.gp_seq_needed`: the furthest grace period asked for (defaults to -1200).
+    public var gpSeqNeeded: Int64 = -1200
 
     public init(jiffies: UInt64, hz: Int, config: EngineConfig, lazyEnabled: Bool, policy: ReclaimPolicyKind,
                 activeWorkloads: [WorkloadKind], cpus: [CPUSnapshot], gracePeriod: GracePeriodSnapshot,

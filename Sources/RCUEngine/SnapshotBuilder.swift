@@ -57,6 +57,19 @@ extension Simulation {
         snap.kfree = kfreeSnapshot
         snap.reclaim = reclaimSnapshot
         snap.power = powerSnapshot
+        snap.gpSeqNeeded = gp.gpSeqNeeded
+        snap.groups = groups.map { g in
+            let activity: NOCBGroupSnapshot.Activity
+            var waitSeq: Int64? = nil
+            switch g.state {
+            case .sleeping: activity = .sleeping
+            case .waitingForGP(let seq): activity = .waitingForGP; waitSeq = seq
+            case .passQueued: activity = .running
+            }
+            return NOCBGroupSnapshot(leader: g.leader, firstCPU: g.cpus.lowerBound, lastCPU: g.cpus.upperBound - 1,
+                                     activity: activity, waitingForGPSeq: waitSeq, deferredWake: g.deferredWake,
+                                     timerFiresAt: g.isTimerPending ? g.timerFireAt : nil)
+        }
         return snap
     }
 }

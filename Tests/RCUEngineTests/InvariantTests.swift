@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RCUEngine
 
@@ -97,7 +98,9 @@ import Testing
     @Test(arguments: InvariantTests.cpuCounts)
     func countsBytesAndOrderingHoldOverManySeeds(cpus: Int) {
         var problems: [String] = []
-        for seed in UInt64(1)...200 {
+        // 200 seeds by default (a few seconds in debug); RCUTOP_SEEDS=500 for the long run.
+        let seeds = UInt64(ProcessInfo.processInfo.environment["RCUTOP_SEEDS"].flatMap { Int($0) } ?? 200)
+        for seed in UInt64(1)...max(1, seeds) {
             problems += Self.checkedRun(seed: seed, cpus: cpus)
             if problems.count > 5 { break }
         }

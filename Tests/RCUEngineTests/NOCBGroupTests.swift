@@ -83,3 +83,22 @@ import Testing
         #expect(hurryInvoked == expectedInvokeJiffy)
     }
 }
+
+@Suite struct NOCBGroupSnapshotTests {
+    /// The snapshot shows each rcuog, its deferred wake and when its timer runs.
+    @Test func snapshotShowsRcuogStateAndTimer() {
+        var sim = quietSimulation()
+        sim.advance(to: 100)
+        sim.callRCU(cpu: 5, count: 1)                 // lazy on group 1: WakeLazy, timer 10100 → 10240
+        sim.callRCU(cpu: 1, count: 1, hurry: true)   // group 0: rcuog woken, then waits for the GP
+        sim.advance(to: 100)
+        let s = sim.snapshot()
+        #expect(s.groups.count == 2)
+        #expect(s.groups[1] == NOCBGroupSnapshot(leader: 4, firstCPU: 4, lastCPU: 7, activity: .sleeping, waitingForGPSeq: nil,
+                                                 deferredWake: .lazy, timerFiresAt: 10_240))
+        #expect(s.groups[0].activity == .waitingForGP)
+        #expect(s.groups[0].waitingForGPSeq == -1196)
+        #expect(s.groups[0].name == "rcuog/0")
+        #expect(s.gpSeqNeeded == -1196)
+    }
+}

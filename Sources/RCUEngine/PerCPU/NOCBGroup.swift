@@ -70,3 +70,36 @@ struct NOCBGroup: Sendable, Equatable {
         }
     }
 }
+
+/// One no-CB group as shown: `rcuog/<leader>`, what it is doing, and its deferred wake.
+public struct NOCBGroupSnapshot: Sendable, Equatable {
+    /// What rcuog is doing.
+    public enum Activity: String, Sendable, Equatable {
+        /// Asleep until woken (`Sleep`).
+        case sleeping
+        /// Waiting for a grace period to end (`StartWait`).
+        case waitingForGP = "waiting_for_gp"
+        /// Woken, about to pass over its CPUs.
+        case running
+    }
+    /// The leader CPU (`rcuog/<leader>`), and the first and last CPU of the group.
+    public var leader: Int
+    public var firstCPU: Int
+    public var lastCPU: Int
+    public var activity: Activity
+    /// The `gp_seq` value rcuog waits for, when waiting.
+    public var waitingForGPSeq: Int64?
+    /// `rdp_gp->nocb_defer_wakeup`.
+    public var deferredWake: DeferredWake
+    /// Jiffy the group timer runs at, if armed.
+    public var timerFiresAt: UInt64?
+
+    public init(leader: Int, firstCPU: Int, lastCPU: Int, activity: Activity, waitingForGPSeq: Int64?,
+                deferredWake: DeferredWake, timerFiresAt: UInt64?) {
+        self.leader = leader; self.firstCPU = firstCPU; self.lastCPU = lastCPU; self.activity = activity
+        self.waitingForGPSeq = waitingForGPSeq; self.deferredWake = deferredWake; self.timerFiresAt = timerFiresAt
+    }
+
+    /// The kthread's name.
+    public var name: String { "rcuog/\(leader)" }
+}
