@@ -100,6 +100,14 @@ import RCUEngine
         #expect(!state.isComparing)
     }
 
+    /// With every memory workload on, the 80-column header keeps the policy (workloads go first).
+    @Test func headerKeepsThePolicyWhenManyWorkloadsAreOn() {
+        var sim = Simulation(config: EngineConfig(workloads: [.video, .logging, .idle, .memhog, .proactive], policy: .slabDeferred))
+        sim.advance(to: 1_000)
+        let b = DashboardView.render(snapshot: sim.snapshot(), state: AppState(), theme: .builtIn, glyphs: .unicode, width: 80, height: 24)
+        #expect(b.text(row: 0).contains("slab-deferred"), "\(b.text(row: 0))")
+    }
+
     @Test func powerLineShowsLazySavesInTheMemoryPanel() {
         var main = Simulation(config: Self.base)
         var shadows = ShadowEngines(main: Self.base, compare: nil)

@@ -41,7 +41,8 @@ struct MemoryView {
         }
         row += 1
         let r = s.reclaim
-        let reclaimText = "\(r.totalMemoryFlushes) flush \(r.unnecessaryFlushes) unneeded"
+        var reclaimText = "\(r.totalMemoryFlushes) flush \(r.unnecessaryFlushes) unneeded"
+        if lw + 1 + reclaimText.count > inner.width { reclaimText = "\(r.totalMemoryFlushes)/\(r.unnecessaryFlushes) unneeded" }
         c = context.field("reclaim", reclaimText, in: inner, row: row, labelWidth: lw,
                           style: r.unnecessaryFlushes > 0 ? t.warning : t.text, into: &buffer)
         let stalls = " \(r.allocStalls) stall \(r.oomKills) OOM"
