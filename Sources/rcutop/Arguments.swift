@@ -313,7 +313,7 @@ Headless:
   --headless          no terminal: print one record per interval, then a summary
   --duration SECONDS  simulated seconds to run (required; at most 366 days)
   --interval SECONDS  simulated seconds per record (default 1, or the duration if shorter)
-  --format FORMAT     jsonl or csv (default jsonl)
+  --format FORMAT     jsonl or csv (default jsonl; with --compare a text table unless given)
 
 Information:
   --list-workloads    workloads and what they model
