@@ -19,6 +19,9 @@ public struct EngineConfig: Sendable, Equatable {
     public var offloadedCPUs: [Int]? = nil
     /// Free memory at start; nil means a quarter of `memoryBytes`.
     public var freeBytesAtStart: UInt64? = nil
+    /// Page cache at start that reclaim can drop; nil means an eighth of `memoryBytes` (capped by
+    /// what is in use). Part of the used memory, not of the free memory.
+    public var pageCacheBytes: UInt64? = nil
 
     public static let allowedHZ: [Int] = [100, 250, 300, 1000]
     public static let maxCPUs = 4096
@@ -26,10 +29,11 @@ public struct EngineConfig: Sendable, Equatable {
     public init(cpuCount: Int = 8, hz: Int = 1000, seed: UInt64 = 1, lazyEnabled: Bool = true,
                 workloads: [WorkloadKind] = [.video], policy: ReclaimPolicyKind = .shrinker,
                 memoryBytes: UInt64 = 4 << 30, kernel: KernelVersion = .v6_17, offloadedCPUs: [Int]? = nil,
-                freeBytesAtStart: UInt64? = nil) {
+                freeBytesAtStart: UInt64? = nil, pageCacheBytes: UInt64? = nil) {
         self.cpuCount = cpuCount; self.hz = hz; self.seed = seed; self.lazyEnabled = lazyEnabled
         self.workloads = workloads; self.policy = policy; self.memoryBytes = memoryBytes
         self.kernel = kernel; self.offloadedCPUs = offloadedCPUs; self.freeBytesAtStart = freeBytesAtStart
+        self.pageCacheBytes = pageCacheBytes
     }
 
     /// Is `cpu` offloaded (no-CB) under this configuration?
@@ -50,6 +54,8 @@ public enum KernelVersion: String, Sendable, CaseIterable, Equatable {
 /// The synthetic workloads (calibration.md). Each can be toggled while running.
 public enum WorkloadKind: String, Sendable, CaseIterable, Equatable, Hashable {
     case video, logging, build, idle
+    /// Appended after the first four (keys 5 and 6).
+    case memhog, proactive
 
     /// One line for `--list-workloads` and the help screen.
     public var summary: String {
@@ -58,15 +64,36 @@ public enum WorkloadKind: String, Sendable, CaseIterable, Equatable, Hashable {
         case .logging: return "Android-style logger: opens and closes files constantly, each close frees file/dentry/inode objects"
         case .build: return "kernel build: every CPU busy, thousands of callbacks per second, some hurry"
         case .idle: return "idle, screen off: a light trickle of lazy callbacks"
+        case .memhog: return "memory hog: allocates 1 MiB chunks steadily until allocations stall, releases half every 20 s"
+        case .proactive: return "proactive reclaim agent: writes memory.reclaim every 5 s with no shortage (calls shrinkers)"
         }
     }
 }
 
-/// How memory held by lazy callbacks is got back (DESIGN.md §2). Only `shrinker` and `none`
-/// are modelled so far; the seam is `ReclaimPolicy`.
+/// How memory held by lazy callbacks is got back (DESIGN.md §2; docs/engine-rules.md "Reclaim
+/// policies"). The seam is `ReclaimPolicy`.
 public enum ReclaimPolicyKind: String, Sendable, CaseIterable, Equatable {
+    /// Today's kernel: the "rcu-lazy" count/scan shrinker, called by kswapd, direct and proactive reclaim.
     case shrinker
+    /// No shrinker: flush every lazy callback when the allocator is about to retry.
+    case reclaimHook = "reclaim-hook"
+    /// Shrinker that counts and flushes only callbacks that free memory.
+    case noMemFlag = "no-mem-flag"
+    /// Objects wait in the slab as "free after GP n": no callback; reclaim takes them back once the GP is past.
+    case slabDeferred = "slab-deferred"
+    /// Lazy callbacks are never flushed for memory.
     case none
+
+    /// One line for the help screen and the README.
+    public var summary: String {
+        switch self {
+        case .shrinker: return "today's count/scan shrinker: flushes whole lazy bypass lists, only starts a GP"
+        case .reclaimHook: return "no shrinker; flush all lazy callbacks when an allocation is about to retry"
+        case .noMemFlag: return "shrinker that skips callbacks marked as freeing nothing"
+        case .slabDeferred: return "no callback: objects wait in the slab until their GP is past, reclaim takes them back"
+        case .none: return "lazy callbacks are never flushed for memory"
+        }
+    }
 }
 
 /// A change applied to a running simulation (from a key, a scenario step or a flag).

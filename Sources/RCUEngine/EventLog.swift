@@ -11,6 +11,8 @@ struct EventLog: Sendable, Equatable {
         case kswapd(freeBytes: UInt64)
         case barrier(cpus: Int, callbacks: Int)
         case barrierDone(jiffies: UInt64)
+        case reclaimHook(cpus: Int, callbacks: Int)
+        case oom(freedBytes: UInt64)
     }
     enum GPEndReason: Sendable, Equatable { case lazyFlush, periodic }
 
@@ -81,6 +83,8 @@ struct EventLog: Sendable, Equatable {
                 return EngineEvent(jiffy: e.jiffy, kind: .shrinker, cpu: cpu, text: "shrinker flushed CPU \(cpu): \(lazy) lazy callbacks")
             case .barrier:
                 return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: cpu, text: "rcu_barrier flushed CPU \(cpu): \(n) callbacks")
+            case .reclaimHook:
+                return EngineEvent(jiffy: e.jiffy, kind: .reclaimHook, cpu: cpu, text: "reclaim hook flushed CPU \(cpu): \(lazy) lazy callbacks")
             }
         case .gpEnd(let seq, let d, let reason):
             let tail = reason == .lazyFlush ? " (lazy callbacks now ready)" : ""
@@ -93,6 +97,12 @@ struct EventLog: Sendable, Equatable {
         case .barrier(let cpus, let n):
             return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: nil,
                                text: "rcu_barrier: flushed \(cpus) CPU\(cpus == 1 ? "" : "s"), waiting for \(n) callbacks")
+        case .reclaimHook(let cpus, let n):
+            return EngineEvent(jiffy: e.jiffy, kind: .reclaimHook, cpu: nil,
+                               text: "allocation about to retry: reclaim hook flushed \(cpus) CPU\(cpus == 1 ? "" : "s"), \(n) lazy callbacks")
+        case .oom(let freed):
+            return EngineEvent(jiffy: e.jiffy, kind: .oom, cpu: nil,
+                               text: "OOM kill after \(ReclaimState.maxReclaimRetries) retries without progress: memhog killed, \(megabytes(freed)) freed")
         case .barrierDone(let d):
             return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: nil, text: "rcu_barrier done after \(milliseconds(d, hz: hz))")
         }

@@ -24,6 +24,10 @@ public struct Simulation: Sendable {
     var queue = EventQueue<SimEvent>()
     var workloads: [WorkloadState]
     var memory: MemoryState
+    /// Reclaim, stalls, OOM, slab-deferred objects (Memory/DirectReclaim.swift).
+    var reclaim = ReclaimState()
+    /// Power bookkeeping (Power/PowerModel.swift).
+    var power: PowerState
     var totals = Totals()
     var log = EventLog()
     var history = HistoryRecorder()
@@ -72,7 +76,9 @@ public struct Simulation: Sendable {
         self.cpus = cpus
         self.groups = groups
         nextSecondJiffy = Jiffies(config.hz)
-        memory = MemoryState(totalBytes: config.memoryBytes, freeBytesAtStart: config.freeBytesAtStart ?? config.memoryBytes / 4)
+        memory = MemoryState(totalBytes: config.memoryBytes, freeBytesAtStart: config.freeBytesAtStart ?? config.memoryBytes / 4,
+                             pageCacheBytes: config.pageCacheBytes)
+        power = PowerState(cpus: config.cpuCount)
         workloads = WorkloadKind.allCases.map { WorkloadState(kind: $0, seed: config.seed) }
         for kind in WorkloadKind.allCases where config.workloads.contains(kind) {
             startWorkload(kind, logIt: true)
@@ -90,6 +96,7 @@ public struct Simulation: Sendable {
             }
             eventsProcessed += 1
             handle(entry.payload)
+            if reclaim.shortageSince != nil { checkShortageEnd() }
         }
         rollHistory(to: jiffy)
         now = jiffy
@@ -159,6 +166,10 @@ public struct Simulation: Sendable {
             kfreeMonitorEvent(cpu: Int(cpu), generation: generation)
         case .kfreeRefill(let cpu):
             kfreeRefill(cpu: Int(cpu))
+        case .allocRetry(let generation):
+            allocRetry(generation: generation)
+        case .slabPoll(let generation):
+            slabPoll(generation: generation)
         }
     }
 
@@ -170,6 +181,7 @@ public struct Simulation: Sendable {
     /// Mark `cpu` busy until `until` (exclusive).
     mutating func markBusy(_ cpu: Int, until: Jiffies) {
         if cpus[cpu].busyUntil < until { cpus[cpu].busyUntil = until }
+        powerBusy(cpu: cpu, until: until)
         if !cpus[cpu].inBusyList {
             cpus[cpu].inBusyList = true
             transientBusy.append(cpu)
@@ -182,12 +194,15 @@ public struct Simulation: Sendable {
         totals.wakeups.add(cause)
         history.countWakeup(cause)
         if cause.isRCU { cpus[cpu].countWakeup(inSecond: second) }
+        powerWake(cpu: cpu, cause: cause)
     }
 
     private mutating func rollHistory(to jiffy: Jiffies) {
         guard jiffy >= nextSecondJiffy else { return }
         let second = jiffy / UInt64(config.hz)
         history.roll(to: second, bytesPending: totals.bytesPending, lazyPending: UInt64(totals.lazyLength))
+        powerRoll()
+        refillPageCache()
         nextSecondJiffy = (second + 1) * UInt64(config.hz)
     }
 }
@@ -213,6 +228,10 @@ enum SimEvent: Sendable {
     case kfreeMonitor(cpu: Int32, generation: UInt32)
     /// kfree_rcu page-cache refill work on a CPU.
     case kfreeRefill(cpu: Int32)
+    /// A stalled allocation retries (`should_reclaim_retry` said yes).
+    case allocRetry(generation: UInt32)
+    /// slab-deferred: the slab's own lazy GP request.
+    case slabPoll(generation: UInt32)
 }
 
 /// Running totals kept up to date by every operation, so snapshots and history need no sums.
@@ -256,6 +275,7 @@ extension FlushReason {
         case .bypassAge: return 3
         case .shrinker: return 4
         case .barrier: return 5
+        case .reclaimHook: return 6
         }
     }
 }
@@ -267,6 +287,8 @@ extension WorkloadKind {
         case .logging: return 1
         case .build: return 2
         case .idle: return 3
+        case .memhog: return 4
+        case .proactive: return 5
         }
     }
 }

@@ -30,6 +30,10 @@ public struct Snapshot: Sendable, Equatable {
     public var waits: WaitSnapshot = WaitSnapshot()
     /// kfree_rcu batching (kernel-rcu.md §5; defaults empty).
     public var kfree: KfreeSnapshot = KfreeSnapshot()
+    /// Reclaim policies, stalls, OOM, slab-deferred memory (Memory/ReclaimSnapshot.swift; defaults empty).
+    public var reclaim: ReclaimSnapshot = ReclaimSnapshot()
+    /// Estimated power (Power/PowerModel.swift; defaults empty).
+    public var power: PowerSnapshot = PowerSnapshot()
     /// No-CB groups: rcuog, its deferred wake and timer (kernel-rcu.md §2.1, §2.4; defaults empty).
     public var groups: [NOCBGroupSnapshot] = []
     /// `rcu_state.gp_seq_needed`: the furthest grace period asked for (defaults to -1200).
@@ -257,6 +261,8 @@ public enum FlushReason: String, Sendable, CaseIterable, Equatable {
     case bypassAge = "bypass_age"     // non-lazy bypass older than a jiffy
     case shrinker
     case barrier
+    /// The `reclaim-hook` policy: the allocator was about to retry.
+    case reclaimHook = "reclaim_hook"
 
     public var label: String {
         switch self {
@@ -266,6 +272,7 @@ public enum FlushReason: String, Sendable, CaseIterable, Equatable {
         case .bypassAge: return "bypass age"
         case .shrinker: return "shrinker"
         case .barrier: return "barrier"
+        case .reclaimHook: return "reclaim hook"
         }
     }
 }
@@ -314,6 +321,7 @@ public struct HistorySample: Sendable, Equatable {
 public struct EngineEvent: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         case gpStart, gpEnd, lazyFlush, bypassFlush, hurryFlush, sizeFlush, shrinker, barrier, invoke, workload, lazyToggle, policy, oom, note
+        case reclaimHook
     }
     public var jiffy: UInt64
     public var kind: Kind

@@ -57,6 +57,8 @@ extension Simulation {
             eventsProcessed: eventsProcessed)
         snap.waits = waitsShown
         snap.kfree = kfreeSnapshot
+        snap.reclaim = reclaimSnapshot
+        snap.power = powerSnapshot
         snap.gpSeqNeeded = gp.gpSeqNeeded
         snap.groups = groups.map { g in
             let activity: NOCBGroupSnapshot.Activity

@@ -66,6 +66,7 @@ extension Simulation {
         workloads[w].generation &+= 1
         workloads[w].nextMicroseconds = microseconds(now)
         if logIt { log.add(.workload(kind, on: true), at: now) }
+        if kind == .build { powerAllBusy(true) }
         scheduleNextTick(kind, first: true)
     }
 
@@ -75,6 +76,7 @@ extension Simulation {
         workloads[w].isOn = false
         workloads[w].generation &+= 1
         log.add(.workload(kind, on: false), at: now)
+        if kind == .build { powerAllBusy(false) }
     }
 
     private mutating func scheduleNextTick(_ kind: WorkloadKind, first: Bool) {
@@ -90,6 +92,10 @@ extension Simulation {
             us += UInt64(workloads[w].rng.exponential(mean: 1e6 / rate))
         case .idle:
             us += UInt64(workloads[w].rng.exponential(mean: 1e6 / WorkloadProfile.idleCallbacksPerSecond))
+        case .memhog:
+            if !first { us += WorkloadProfile.memhogTickMicroseconds }
+        case .proactive:
+            us += first ? WorkloadProfile.proactivePeriodMicroseconds / 2 : WorkloadProfile.proactivePeriodMicroseconds
         }
         workloads[w].nextMicroseconds = us
         queue.schedule(.workloadTick(kind, generation: workloads[w].generation), at: max(now, jiffy(microseconds: us)))
@@ -127,24 +133,28 @@ extension Simulation {
         case .logging:
             let c = Int(workloads[w].rng.uniform(0...UInt64(cpus.count - 1)))
             workloadRuns(on: c, busyMicroseconds: 500)
-            callRCU(cpu: c, run: CallbackRun(count: WorkloadProfile.loggingCallbacksPerClose,
+            freeRCU(cpu: c, run: CallbackRun(count: WorkloadProfile.loggingCallbacksPerClose,
                                              bytesEach: WorkloadProfile.loggingBytesPerCallback))
         case .build:
             let c = Int(workloads[w].rng.uniform(0...UInt64(cpus.count - 1)))
             if workloads[w].rng.uniform(1...WorkloadProfile.buildHurryOneIn) == 1 {
                 let n = Int(workloads[w].rng.uniform(1...2))
-                callRCU(cpu: c, run: CallbackRun(count: n, hurry: true, bytesEach: 0, freesNothing: true))
+                freeRCU(cpu: c, run: CallbackRun(count: n, hurry: true, bytesEach: 0, freesNothing: true))
             } else if workloads[w].rng.uniform(1...WorkloadProfile.buildKfreeOneIn) == 1 {
                 let n = Int(workloads[w].rng.uniform(WorkloadProfile.buildCallbacksPerBurst))
-                kfreeRCU(cpu: c, count: n, bytesEach: WorkloadProfile.buildKfreeBytesPerObject)
+                freeRCU(cpu: c, run: CallbackRun(count: n, bytesEach: WorkloadProfile.buildKfreeBytesPerObject), kfree: true)
             } else {
                 let n = Int(workloads[w].rng.uniform(WorkloadProfile.buildCallbacksPerBurst))
-                callRCU(cpu: c, run: CallbackRun(count: n, bytesEach: WorkloadProfile.buildBytesPerCallback))
+                freeRCU(cpu: c, run: CallbackRun(count: n, bytesEach: WorkloadProfile.buildBytesPerCallback))
             }
         case .idle:
             let c = Int(workloads[w].rng.uniform(0...UInt64(cpus.count - 1)))
             workloadRuns(on: c, busyMicroseconds: 200)
-            callRCU(cpu: c, run: CallbackRun(count: 1, bytesEach: WorkloadProfile.idleBytesPerCallback))
+            freeRCU(cpu: c, run: CallbackRun(count: 1, bytesEach: WorkloadProfile.idleBytesPerCallback))
+        case .memhog:
+            memhogTick(on: cpus.count - 1)
+        case .proactive:
+            proactiveWrite(on: 0)
         }
         scheduleNextTick(kind, first: false)
     }
@@ -154,6 +164,6 @@ extension Simulation {
         let w = kind.index
         guard workloads[w].isOn, workloads[w].generation == generation else { return }
         workloadRuns(on: c, busyMicroseconds: 500)
-        callRCU(cpu: c, run: CallbackRun(count: 1, bytesEach: WorkloadProfile.videoBytesPerCallback))
+        freeRCU(cpu: c, run: CallbackRun(count: 1, bytesEach: WorkloadProfile.videoBytesPerCallback))
     }
 }

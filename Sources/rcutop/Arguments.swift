@@ -33,9 +33,18 @@ struct Options: Equatable {
     /// `--nocb all|none|LIST`: offloaded CPUs; nil means all (`rcu_nocbs=all`).
     var offloadedCPUs: [Int]?
 
+    /// `--format` given (a comparison prints a text table unless it is).
+    var formatGiven = false
+    /// `--mem SIZE`: total RAM of the memory model.
+    var memoryBytes: UInt64 = 4 << 30
+    /// `--policy NAME`: the reclaim policy at start.
+    var policy: ReclaimPolicyKind = .shrinker
+    /// `--compare A,B,...`: engines to run side by side (headless: a table; live: the `c` view).
+    var compare: [CompareVariant]?
+
     var engineConfig: EngineConfig {
         EngineConfig(cpuCount: cpuCount, hz: hz, seed: seed, lazyEnabled: lazyEnabled, workloads: workloads,
-                     kernel: kernel, offloadedCPUs: offloadedCPUs)
+                     policy: policy, memoryBytes: memoryBytes, kernel: kernel, offloadedCPUs: offloadedCPUs)
     }
 }
 
@@ -161,7 +170,19 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
                     throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
                 }
                 options.format = format
+                options.formatGiven = true
                 headlessOnly.append(flag)
+            case "--mem":
+                options.memoryBytes = try memorySize(flag, try value())
+            case "--policy":
+                let text = try value()
+                guard let policy = ReclaimPolicyKind(rawValue: text) else {
+                    let names = ReclaimPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
+                }
+                options.policy = policy
+            case "--compare":
+                options.compare = try compareList(flag, try value())
             case "--list-workloads":
                 try noValue(); modeFlags.append(flag); options.mode = .listWorkloads
             case "--list-themes":
@@ -261,6 +282,43 @@ private func cpuList(_ flag: String, _ text: String) throws(UsageError) -> [Int]
     return cpus.sorted()
 }
 
+/// Limits of `--mem`.
+enum MemoryLimits {
+    static let minBytes: UInt64 = 16 << 20
+    static let maxBytes: UInt64 = 16 << 40
+}
+
+/// `--mem`: a size with an optional binary unit: 512M, 512MiB, 4G, 4GiB, 1T, or plain bytes.
+func memorySize(_ flag: String, _ text: String) throws(UsageError) -> UInt64 {
+    let problem = "expected a size from 16M to 16T such as 512M, 4G or 4GiB, got \(quoted(text))"
+    var digits = Substring(text)
+    var shift: UInt64 = 0
+    let upper = text.uppercased()
+    for (suffix, s) in [("KIB", 10), ("MIB", 20), ("GIB", 30), ("TIB", 40), ("KB", 10), ("MB", 20), ("GB", 30), ("TB", 40),
+                        ("K", 10), ("M", 20), ("G", 30), ("T", 40), ("B", 0)] as [(String, UInt64)] where upper.hasSuffix(suffix) {
+        digits = text.dropLast(suffix.count)
+        shift = s
+        break
+    }
+    guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = UInt64(digits), n <= MemoryLimits.maxBytes >> shift else {
+        throw UsageError(flag: flag, problem: problem)
+    }
+    let bytes = n << shift
+    guard bytes >= MemoryLimits.minBytes && bytes <= MemoryLimits.maxBytes else { throw UsageError(flag: flag, problem: problem) }
+    return bytes
+}
+
+private func compareList(_ flag: String, _ text: String) throws(UsageError) -> [CompareVariant] {
+    var chosen: [CompareVariant] = []
+    for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+        guard let v = CompareVariant(name: String(name)) else {
+            throw UsageError(flag: flag, problem: "expected names from \(CompareVariant.allNames.joined(separator: ", ")) (comma separated), got \(quoted(String(name)))")
+        }
+        if !chosen.contains(v) { chosen.append(v) }
+    }
+    return chosen
+}
+
 private func workloadList(_ flag: String, _ text: String) throws(UsageError) -> [WorkloadKind] {
     let names = WorkloadKind.allCases.map(\.rawValue).joined(separator: ", ")
     if text == "none" { return [] }
@@ -310,6 +368,10 @@ Simulation:
   --no-lazy           start with lazy RCU off (every call_rcu is a hurry call)
   --kernel 6.12|6.17  lazy-timer deferral before / after the 2025 hurry fix (default 6.17)
   --nocb all|none|L   offloaded (no-CB) CPUs: all, none, or a list like 0,2-5 (default all)
+  --mem SIZE          total RAM of the memory model, 16M-16T: 512M, 4G, 4GiB (default 4G)
+  --policy NAME       reclaim policy at start: \(ReclaimPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")) (default shrinker)
+  --compare A,B,...   run engines side by side (same seed and workloads), policies or lazy-off;
+                      live: the c view; headless: one summary table (text, or --format jsonl/csv)
 
 Dashboard:
   --theme NAME|PATH   colour theme (see --list-themes)
@@ -329,7 +391,7 @@ Headless:
   --duration SECONDS  simulated seconds to run (at most 366 days); required
                       unless --scenario, which decides its length (then: a cap)
   --interval SECONDS  simulated seconds per record (default 1, or the duration if shorter)
-  --format FORMAT     jsonl or csv (default jsonl)
+  --format FORMAT     jsonl or csv (default jsonl; with --compare a text table unless given)
 
 Information:
   --list-workloads    workloads and what they model
@@ -340,7 +402,7 @@ Every flag also takes the form --flag=value.
 Exit status: 0 quit, 1 unusable terminal, 2 bad command line, theme, scenario
 or --record file, 128+N ended by signal N.
 Keys: q quit, ? help, space pause, + - speed, . step, > next event,
-      1-4 workloads, l lazy, t theme, z zoom, e save screen (txt + svg);
+      1-6 workloads, l lazy, p policy, c compare, t theme, z zoom, e save screen (txt + svg);
       click a workload or a panel; n / PageDown next step, b / PageUp back,
       r restart the scenario.
 """

@@ -38,6 +38,8 @@ struct FrameLoop {
     let showKeys: Bool
     /// `--record`: gets every frame drawn.
     let recorder: Recorder?
+    /// The lazy-off twin and the compared engine (`--compare`), kept in step with `simulation`.
+    var shadows: ShadowEngines?
 
     private(set) var framesDrawn = 0
     /// The snapshot of the frame on screen: what a click is tested against.
@@ -60,8 +62,9 @@ struct FrameLoop {
     private static let maxCreditedSeconds = 0.5
 
     init(simulation: Simulation, state: AppState, theme: Theme, themeStore: ThemeStore,
-         terminal: NcursesTerminal, crashAfterFrames: Int?, showKeys: Bool, recorder: Recorder? = nil) {
-        self.simulation = simulation; self.state = state; self.theme = theme
+         terminal: NcursesTerminal, crashAfterFrames: Int?, showKeys: Bool, recorder: Recorder? = nil,
+         shadows: ShadowEngines? = nil) {
+        self.simulation = simulation; self.state = state; self.theme = theme; self.shadows = shadows
         self.themeStore = themeStore; self.terminal = terminal
         self.crashAfterFrames = crashAfterFrames; self.showKeys = showKeys; self.recorder = recorder
     }
@@ -205,8 +208,10 @@ struct FrameLoop {
         let snapshot = simulation.snapshot()
         state.observe(snapshot)
         shownSnapshot = snapshot
+        shadows?.follow(simulation)
         var buffer = DashboardView.render(snapshot: snapshot, state: state, theme: theme,
-                                          glyphs: terminal.glyphs, width: width, height: height)
+                                          glyphs: terminal.glyphs, width: width, height: height,
+                                          shadow: shadows?.snapshots(main: snapshot))
         if let message, time < message.until { overlay(message.text, on: &buffer) }
         terminal.draw(buffer)
         recorder?.frame(buffer, glyphs: terminal.glyphs)
@@ -223,6 +228,7 @@ struct FrameLoop {
             return .quit
         case .engine(let control):
             simulation.apply(control)
+            shadows?.apply(control)
         case .step(let jiffies):
             for effect in ScenarioDriver.advance(&simulation, state: &state, to: simulation.now &+ jiffies) {
                 if perform(effect) == .quit { return .quit }

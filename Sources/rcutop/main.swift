@@ -77,7 +77,7 @@ case .listWorkloads:
 case .listThemes:
     writeStdout(themeStore.availableNames().joined(separator: "\n"))
 case .headless:
-    exit(runHeadless(options, scenario: scenario))
+    exit(options.compare != nil ? runHeadlessCompare(options) : runHeadless(options, scenario: scenario))
 case .interactive:
     exit(runInteractive(options, scenario: scenario, environment: environment, themeStore: themeStore))
 }
@@ -120,7 +120,7 @@ func runInteractive(_ options: Options, scenario: Scenario?, environment: [Strin
     var themeNames = themeStore.availableNames()
     if !themeNames.contains(theme.name) { themeNames.insert(theme.name, at: 0) }
     // A scenario's setup replaces the engine flags.
-    let config = scenario?.config ?? options.engineConfig
+    let config = scenario?.config ?? ShadowEngines.mainConfig(options.engineConfig, compare: options.compare)
     let state = AppState(speed: options.speed, fps: options.fps, themeName: theme.name,
                          themeNames: themeNames, hz: config.hz,
                          lazyEnabled: config.lazyEnabled, workloads: config.workloads, policy: config.policy,
@@ -129,7 +129,8 @@ func runInteractive(_ options: Options, scenario: Scenario?, environment: [Strin
                     shell: environment["SHELL"], title: scenario?.title)
     var loop = FrameLoop(simulation: Simulation(config: config), state: state, theme: theme,
                          themeStore: themeStore, terminal: terminal, crashAfterFrames: crashAfterFrames,
-                         showKeys: environment["RCUTOP_SHOW_KEYS"] == "1", recorder: recorder)
+                         showKeys: environment["RCUTOP_SHOW_KEYS"] == "1", recorder: recorder,
+                         shadows: ShadowEngines(main: config, compare: options.compare))
     let outcome = loop.run()
     let captured = terminal.close()
     if let problem = recorder?.finish() { writeStderr("rcutop: --record: \(problem)\n") }

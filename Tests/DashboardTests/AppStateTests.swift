@@ -75,11 +75,15 @@ import RCUEngine
         #expect(run(s, [.toggleLazy]).1 == [.engine(.setLazy(true))])
     }
 
+    /// `p` cycles the five policies in `ReclaimPolicyKind.allCases` order and wraps around.
     @Test func nextPolicyCycles() {
         let (s, e) = run(AppState(), [.nextPolicy])
-        #expect(s == AppState(policy: .none))
-        #expect(e == [.engine(.setPolicy(.none))])
-        #expect(run(s, [.nextPolicy]).0 == AppState(policy: .shrinker))
+        #expect(s == AppState(policy: .reclaimHook))
+        #expect(e == [.engine(.setPolicy(.reclaimHook))])
+        let (all, effects) = run(AppState(), Array(repeating: .nextPolicy, count: 5))
+        #expect(effects == [.engine(.setPolicy(.reclaimHook)), .engine(.setPolicy(.noMemFlag)), .engine(.setPolicy(.slabDeferred)),
+                            .engine(.setPolicy(.none)), .engine(.setPolicy(.shrinker))])
+        #expect(all == AppState(policy: .shrinker))
     }
 
     @Test func observeTakesTheEnginesTruth() {

@@ -19,7 +19,8 @@ import RCUEngine
     func clickingAWorkloadNameInTheHeaderTogglesIt(size: (Int, Int)) throws {
         let (w, h) = size
         let b = DashboardView.render(snapshot: SnapshotFixtures.video(), state: AppState(), theme: .builtIn, glyphs: .unicode, width: w, height: h)
-        for kind in WorkloadKind.allCases {
+        // The memory workloads (5, 6) are named on the header only when on (or when it is wide).
+        for (i, kind) in WorkloadKind.allCases.enumerated() where i < 4 || w >= 200 {
             let x = try #require(column(of: kind.rawValue, in: b, row: 0), "\(kind) on the header at \(w)x\(h):\n\(b.text(row: 0))")
             #expect(click(x, 0, width: w, height: h) == .toggleWorkload(kind))
             #expect(click(x + kind.rawValue.count - 1, 0, width: w, height: h) == .toggleWorkload(kind))

@@ -18,7 +18,7 @@ import RCUEngine
         // Presenter keys: what a clicker sends (PageDown / PageUp), and n / b / r.
         (.character("n"), .nextStep), (.pageDown, .nextStep), (.character("b"), .previousStep), (.pageUp, .previousStep),
         (.character("r"), .restartScenario), (.character(">"), .stepToNextEvent), (.character("e"), .exportScreen),
-        (.character("x"), nil), (.character("5"), nil), (.function(2), nil), (.resize, nil), (.mouseClick(x: 1, y: 1), nil),
+        (.character("x"), nil), (.character("7"), nil), (.function(2), nil), (.resize, nil), (.mouseClick(x: 1, y: 1), nil),
     ]
 
     @Test func everyDocumentedKey() {
@@ -28,9 +28,16 @@ import RCUEngine
     }
 
     @Test func digitsFollowWorkloadOrder() {
-        for (i, kind) in WorkloadKind.allCases.prefix(4).enumerated() {
+        for (i, kind) in WorkloadKind.allCases.enumerated() {   // 1-6: video ... memhog (5), proactive (6)
             #expect(KeyMap.command(for: .character(Character("\(i + 1)"))) == .toggleWorkload(kind))
         }
+    }
+
+    @Test func cTogglesTheCompareViewAndPCyclesPolicies() {
+        #expect(KeyMap.command(for: .character("c")) == .toggleCompare)
+        #expect(KeyMap.command(for: .character("p")) == .nextPolicy)
+        #expect(KeyMap.command(for: .character("5")) == .toggleWorkload(.memhog))
+        #expect(KeyMap.command(for: .character("6")) == .toggleWorkload(.proactive))
     }
 
     @Test func noKeyIsBoundTwice() {

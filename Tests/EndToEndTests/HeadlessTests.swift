@@ -19,6 +19,33 @@ import Testing
         #expect(result.stdout.split(separator: "\n").count == 2, "\(result.stdout)")
     }
 
+    /// `--compare` of all five policies: one text table, a row per policy plus the lazy-off reference.
+    @Test func compareAllFivePoliciesPrintsOneTable() {
+        let result = spawnAndWait([rcutopBinary(), "--headless", "--compare", "shrinker,reclaim-hook,no-mem-flag,slab-deferred,none",
+                                   "--duration", "20", "--workload", "video,logging,proactive,memhog", "--mem", "512M"], timeoutSeconds: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3 + 6, "\(result.stdout)")
+        for name in ["shrinker", "reclaim-hook", "no-mem-flag", "slab-deferred", "none", "lazy-off"] {
+            #expect(lines.contains { $0.hasPrefix(name + " ") }, "\(name)")
+        }
+        #expect(lines[0].contains("512 MiB"))
+    }
+
+    @Test func compareAsJSONLinesHasTheMeasures() {
+        let result = spawnAndWait([rcutopBinary(), "--headless", "--compare", "shrinker,reclaim-hook", "--duration", "10",
+                                   "--workload", "logging,proactive", "--format", "jsonl"], timeoutSeconds: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        for key in ["\"policy\":\"shrinker\"", "\"unnecessary\":", "\"power_w\":", "\"stalls\":", "\"oom\":", "\"held_mean_bytes\":",
+                    "\"flush_proactive\":", "\"back_mean_ms\":", "\"kfree_page_fail\":"] {
+            #expect(lines[0].contains(key), "\(key)")
+        }
+        #expect(lines[1].hasPrefix("{\"policy\":\"reclaim-hook\""))
+        #expect(lines[2].hasPrefix("{\"policy\":\"lazy-off\""))
+    }
+
     @Test func sameSeedGivesIdenticalBytes() {
         let arguments = [rcutopBinary(), "--headless", "--duration", "20", "--seed", "7", "--workload", "video,logging"]
         let first = spawnAndWait(arguments, timeoutSeconds: 60)

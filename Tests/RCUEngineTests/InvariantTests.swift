@@ -19,7 +19,7 @@ import Testing
         let small = rng.uniform(0...3) == 0
         var sim = Simulation(config: EngineConfig(
             cpuCount: cpus, hz: [100, 250, 300, 1000][Int(rng.uniform(0...3))], seed: seed,
-            lazyEnabled: rng.uniform(0...3) != 0, workloads: mix, policy: rng.uniform(0...1) == 0 ? .shrinker : .none,
+            lazyEnabled: rng.uniform(0...3) != 0, workloads: mix, policy: ReclaimPolicyKind.allCases[Int(rng.uniform(0...UInt64(ReclaimPolicyKind.allCases.count - 1)))],
             memoryBytes: small ? 64 << 20 : 4 << 30, kernel: rng.uniform(0...1) == 0 ? .v6_12 : .v6_17,
             offloadedCPUs: rng.uniform(0...4) == 0 ? Array(0..<(cpus / 2)) : nil,
             freeBytesAtStart: small ? 600 << 10 : nil))
@@ -30,7 +30,7 @@ import Testing
             let t = sim.totals
             if t.queued != t.invoked + UInt64(a.pending) { problems.append("\(label): queued \(t.queued) != invoked \(t.invoked) + pending \(a.pending)") }
             if a.bypass != t.bypassLength || a.lazy != t.lazyLength { problems.append("\(label): bypass/lazy totals drifted") }
-            if t.bytesAllocated != t.bytesFreed + a.bytes || t.bytesPending != a.bytes { problems.append("\(label): bytes not conserved") }
+            if t.bytesAllocated != t.bytesFreed + a.bytes + sim.reclaim.slabDeferredBytes || t.bytesPending != a.bytes { problems.append("\(label): bytes not conserved") }
             if t.bytesLazy != a.lazyBytes { problems.append("\(label): lazy bytes drifted") }
             if sim.earlyInvocations != 0 { problems.append("\(label): \(sim.earlyInvocations) callbacks invoked before their GP") }
             let seq = sim.gp.gpSeq.value
@@ -55,6 +55,7 @@ import Testing
             if rng.uniform(0...7) == 0 { sim.apply(.setLazy(rng.uniform(0...1) == 0)) }
             if rng.uniform(0...7) == 0 { sim.apply(.setWorkload(all[Int(rng.uniform(0...3))], on: rng.uniform(0...1) == 0)) }
             if cpus >= 64 { sim.apply(.setWorkload(.build, on: false)) }
+            if rng.uniform(0...11) == 0 { sim.apply(.setPolicy(ReclaimPolicyKind.allCases[Int(rng.uniform(0...4))])) }
             if rng.uniform(0...9) == 0 {
                 sim.callRCU(cpu: Int(rng.uniform(0...UInt64(cpus - 1))), count: Int(rng.uniform(1...25_000)),
                             hurry: rng.uniform(0...1) == 0, bytesEach: 64)

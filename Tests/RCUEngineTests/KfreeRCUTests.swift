@@ -66,7 +66,7 @@ import Testing
     /// The head-less form may allocate a page inline; when that fails it calls synchronize_rcu()
     /// inline and frees the object after one grace period.
     @Test func headlessFormSynchronizesInlineWhenNoPageCanBeHad() {
-        var sim = quietSimulation(memoryBytes: 100_000_000, freeBytesAtStart: 400_000)   // below min
+        var sim = quietSimulation(memoryBytes: 16 << 20, freeBytesAtStart: 400_000)   // below min
         sim.advance(to: 100)
         sim.kfreeRCU(cpu: 2, count: 3, bytesEach: 64, headless: true)
         #expect(sim.snapshot().kfree.inlineSynchronize == 3)
@@ -75,7 +75,7 @@ import Testing
 
     /// The rcu-kfree shrinker runs the monitor at once: memory returns after one GP, not 5 s.
     @Test func kfreeShrinkerStartsTheBatchAtOnce() {
-        var sim = quietSimulation(memoryBytes: 100_000_000, freeBytesAtStart: 700_000, policy: .none)
+        var sim = quietSimulation(memoryBytes: 16 << 20, freeBytesAtStart: 700_000, policy: .none)
         sim.advance(to: 100)
         sim.kfreeRCU(cpu: 1, count: 400, bytesEach: 256)           // free 597600 < low: kswapd
         sim.advance(to: 100)

@@ -3,18 +3,25 @@ import Testing
 
 /// kernel-rcu.md §3 and the memory model (DESIGN.md §2).
 @Suite struct MemoryTests {
-    @Test func watermarksAreHalfAPercentOfRAMAndAboveMin() {
-        let s = quietSimulation(memoryBytes: 100_000_000).snapshot().memory
-        #expect(s.minWatermark == 500_000)
-        #expect(s.lowWatermark == 625_000)
-        #expect(s.highWatermark == 750_000)
-        #expect(s.freeBytes == 25_000_000)
+    /// min_free_kbytes = int_sqrt(16 * KiB); low = min * 5/4; high = min * 3/2 (docs/engine-rules.md).
+    @Test func watermarksFollowMinFreeKbytes() {
+        let s = quietSimulation(memoryBytes: 16 << 20).snapshot().memory
+        #expect(s.minWatermark == 524_288)       // sqrt(16 * 16384) = 512 KiB
+        #expect(s.lowWatermark == 655_360)
+        #expect(s.highWatermark == 786_432)
+        #expect(s.freeBytes == 4_194_304)
+        let g = Watermarks(totalBytes: 4 << 30)  // sqrt(16 * 4194304) = 8192 KiB
+        #expect(g.min == 8 << 20 && g.low == 10 << 20 && g.high == 12 << 20)
+        #expect(Watermarks(totalBytes: 256 << 10).min == 128 << 10)     // floor: 128 KiB
+        #expect(Watermarks(totalBytes: 16 << 40).min == 262_144 << 10)  // ceiling: 256 MiB
+        #expect(Watermarks(totalBytes: 4 << 40).min == 262_144 << 10)   // exactly the ceiling
+        #expect(Watermarks.isqrt(1_562_496) == 1_249)
     }
 
     /// §3: below the low watermark kswapd calls the lazy shrinker; scan flushes the CPU's whole
     /// bypass and wakes rcuog; the memory comes back only after a grace period and rcuop.
     @Test func shrinkerFlushesLazyCallbacksAndMemoryComesBackAfterGPAndInvocation() {
-        var sim = quietSimulation(memoryBytes: 100_000_000, freeBytesAtStart: 700_000)
+        var sim = quietSimulation(memoryBytes: 16 << 20, freeBytesAtStart: 700_000)
         sim.advance(to: 100)
         sim.callRCU(cpu: 1, count: 400, bytesEach: 256)     // 102400 bytes: free 597600 < low
         #expect(sim.snapshot().memory.freeBytes == 597_600)
@@ -40,7 +47,7 @@ import Testing
 
     /// `none`: under the same pressure lazy callbacks wait for their 10 s timer.
     @Test func withoutReclaimPolicyLazyMemoryWaitsForTheTimer() {
-        var sim = quietSimulation(memoryBytes: 100_000_000, freeBytesAtStart: 700_000, policy: .none)
+        var sim = quietSimulation(memoryBytes: 16 << 20, freeBytesAtStart: 700_000, policy: .none)
         sim.advance(to: 100)
         sim.callRCU(cpu: 1, count: 400, bytesEach: 256)
         sim.advance(to: 5_000)
@@ -51,7 +58,7 @@ import Testing
 
     /// setPolicy at run time: switching to the shrinker under pressure flushes at kswapd's next pass.
     @Test func switchingPolicyAtRunTimeTakesEffect() {
-        var sim = quietSimulation(memoryBytes: 100_000_000, freeBytesAtStart: 700_000, policy: .none)
+        var sim = quietSimulation(memoryBytes: 16 << 20, freeBytesAtStart: 700_000, policy: .none)
         sim.advance(to: 100)
         sim.callRCU(cpu: 1, count: 400, bytesEach: 256)
         sim.advance(to: 1_000)

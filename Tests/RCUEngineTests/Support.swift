@@ -3,10 +3,11 @@
 /// A quiet machine: no workloads, so only what a test queues happens.
 func quietSimulation(cpus: Int = 8, hz: Int = 1000, lazy: Bool = true, kernel: KernelVersion = .v6_17,
                      memoryBytes: UInt64 = 4 << 30, freeBytesAtStart: UInt64? = nil,
-                     policy: ReclaimPolicyKind = .shrinker, offloaded: [Int]? = nil) -> Simulation {
+                     policy: ReclaimPolicyKind = .shrinker, offloaded: [Int]? = nil,
+                     pageCache: UInt64 = 0) -> Simulation {
     Simulation(config: EngineConfig(cpuCount: cpus, hz: hz, seed: 7, lazyEnabled: lazy, workloads: [], policy: policy,
                                     memoryBytes: memoryBytes, kernel: kernel, offloadedCPUs: offloaded,
-                                    freeBytesAtStart: freeBytesAtStart))
+                                    freeBytesAtStart: freeBytesAtStart, pageCacheBytes: pageCache))
 }
 
 extension Simulation {

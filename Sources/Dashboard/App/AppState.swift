@@ -22,6 +22,8 @@ public struct AppState: Sendable, Equatable {
     /// The panel arrows / Tab select (and `z` zooms).
     public var selectedPanel: Panel
     public var isZoomed: Bool
+    /// The compare view (`c`) replaces the panels.
+    public var isComparing = false
     /// A one-line message for the event log area (a theme that failed to load), until Esc.
     public var message: String?
     /// Lazy RCU as last commanded or observed.
@@ -145,8 +147,12 @@ public func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .toggleZoom:
         state.isZoomed.toggle()
         return []
+    case .toggleCompare:
+        state.isComparing.toggle()
+        return []
     case .dismiss:
-        if state.showHelp { state.showHelp = false } else if state.isZoomed { state.isZoomed = false } else { state.message = nil }
+        if state.showHelp { state.showHelp = false } else if state.isComparing { state.isComparing = false }
+        else if state.isZoomed { state.isZoomed = false } else { state.message = nil }
         return []
     case .apply(let control):
         switch control {

@@ -13,6 +13,8 @@ public enum Command: Sendable, Equatable {
     case toggleLazy
     /// Switch to the next reclaim policy.
     case nextPolicy
+    /// Show the compare view (this engine beside the compared one, with the differences) and back.
+    case toggleCompare
     case nextTheme
     case selectNext
     case selectPrevious

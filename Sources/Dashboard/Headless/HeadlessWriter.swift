@@ -32,7 +32,28 @@ public struct HeadlessWriter: Sendable {
         + WakeupCause.allCases.map { "wakeups_" + $0.rawValue }
         + ["bytes_pending", "bytes_lazy", "bytes_freed", "free_bytes", "lazy", "policy", "workloads"]
         + FlushReason.allCases.map { "flushes_" + $0.rawValue }
-        + ["shrinker_counts", "shrinker_scans", "summary"]
+        + ["shrinker_counts", "shrinker_scans"]
+        + ReclaimTrigger.allCases.map { "memory_flushes_" + $0.rawValue }
+        + HeadlessWriter.reclaimKeys + ["summary"]
+
+    /// Reclaim, stall and power fields after the flushes, in record order (docs/engine-rules.md).
+    static let reclaimKeys = [
+        "unnecessary_flushes", "lazy_held_bytes", "slab_deferred_bytes", "page_cache_bytes", "anon_bytes",
+        "memory_back_last_ms", "memory_back_mean_ms", "shortages", "alloc_stalls", "alloc_stall_ms", "alloc_retries",
+        "oom_kills", "kfree_page_allocs", "kfree_page_failures", "frees_nothing_skipped", "power_w", "power_recent_w",
+        "energy_j", "package_deep_pct",
+    ]
+
+    static func reclaimValues(_ s: Snapshot) -> [String] {
+        let r = s.reclaim, p = s.power
+        let ms = { (j: Double) in Format.fixed(j * 1000 / Double(max(1, s.hz)), decimals: 1) }
+        return ["\(r.unnecessaryFlushes)", "\(r.lazyHeldBytes)", "\(r.slabDeferredBytes)", "\(r.pageCacheBytes)", "\(r.anonBytes)",
+                ms(Double(r.memoryBackLastJiffies)), ms(r.memoryBackMeanJiffies), "\(r.shortages)", "\(r.allocStalls)",
+                ms(Double(r.stallJiffiesTotal)), "\(r.allocRetries)", "\(r.oomKills)", "\(r.kfreePageAllocations)",
+                "\(r.kfreePageFailures)", "\(r.freesNothingSkipped)", Format.fixed(p.watts, decimals: 4),
+                Format.fixed(p.recentWatts, decimals: 4), Format.fixed(p.energyJoules, decimals: 3),
+                Format.fixed(p.packageDeepResidency * 100, decimals: 2)]
+    }
 
     private func line(_ s: Snapshot, summary: Bool) -> String {
         let t = Format.fixed(s.seconds, decimals: 3)
@@ -66,6 +87,10 @@ public struct HeadlessWriter: Sendable {
             o.raw("flushes", fl.text)
             o.raw("shrinker_counts", "\(s.memory.shrinkerCounts)")
             o.raw("shrinker_scans", "\(s.memory.shrinkerScans)")
+            var mf = JSONObject()
+            for t in ReclaimTrigger.allCases { mf.raw(t.rawValue, "\(s.reclaim.memoryFlushes(t))") }
+            o.raw("memory_flushes", mf.text)
+            for (k, v) in zip(HeadlessWriter.reclaimKeys, HeadlessWriter.reclaimValues(s)) { o.raw(k, v) }
             if summary { o.raw("summary", "true") }
             return o.text
         case .csv:
@@ -77,7 +102,10 @@ public struct HeadlessWriter: Sendable {
                        s.lazyEnabled ? "1" : "0", HeadlessWriter.csvField(s.policy.rawValue),
                        HeadlessWriter.csvField(s.activeWorkloads.map(\.rawValue).joined(separator: "+"))]
             fields += flushes.map { "\($0.1)" }
-            fields += ["\(s.memory.shrinkerCounts)", "\(s.memory.shrinkerScans)", summary ? "1" : "0"]
+            fields += ["\(s.memory.shrinkerCounts)", "\(s.memory.shrinkerScans)"]
+            fields += ReclaimTrigger.allCases.map { "\(s.reclaim.memoryFlushes($0))" }
+            fields += HeadlessWriter.reclaimValues(s)
+            fields.append(summary ? "1" : "0")
             return fields.joined(separator: ",")
         }
     }

@@ -5,9 +5,9 @@ import RCUEngine
 /// "terminal too small" message instead (clipped cleanly down to 1x1); `?` draws the help on top.
 public enum DashboardView {
     public static func render(snapshot: Snapshot, state: AppState, theme: Theme, glyphs: GlyphSet,
-                              width: Int, height: Int) -> ScreenBuffer {
+                              width: Int, height: Int, shadow: ShadowSnapshots? = nil) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
-        let context = ViewContext(snapshot: snapshot, state: state, theme: theme, glyphs: glyphs.table)
+        let context = ViewContext(snapshot: snapshot, state: state, theme: theme, glyphs: glyphs.table, shadow: shadow)
         buffer.fill(buffer.area, with: Cell(" ", style: theme.background))
         guard let layout = DashboardLayout.make(width: width, height: height, cpuCount: snapshot.cpus.count,
                                                 captionRows: state.scenario == nil ? 0 : CaptionBar.rows) else {
@@ -15,7 +15,9 @@ public enum DashboardView {
             return buffer
         }
         HeaderView(context: context).render(in: layout.header, into: &buffer)
-        if state.isZoomed {
+        if state.isComparing {
+            CompareView(context: context).render(in: layout.body, into: &buffer)
+        } else if state.isZoomed {
             ZoomView(context: context).render(state.selectedPanel, in: layout.body, into: &buffer)
         } else {
             CPUTableView(context: context).render(in: layout.cpus, into: &buffer)

@@ -15,7 +15,7 @@ struct EventLogView {
         switch kind {
         case .gpStart, .gpEnd, .invoke, .bypassFlush, .sizeFlush, .barrier: return t.text
         case .lazyFlush, .lazyToggle: return t.lazy
-        case .hurryFlush, .shrinker, .policy: return t.warning
+        case .hurryFlush, .shrinker, .policy, .reclaimHook: return t.warning
         case .oom: return t.bad
         case .workload, .note: return t.graphText
         }

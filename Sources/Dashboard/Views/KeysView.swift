@@ -9,8 +9,8 @@ struct KeysView {
     /// columns: up to `z zoom`; the help lists every key).
     static let footerKeys: [(key: String, word: String, shortKey: String, shortWord: String)] = [
         ("q", "quit", "q", "quit"), ("?", "help", "?", "help"), ("space", "pause", "space", "pause"),
-        ("+/-", "speed", "+-", "speed"), ("1-4", "workloads", "1-4", "workload"), ("l", "lazy", "l", "lazy"),
-        ("p", "policy", "p", "policy"), ("z", "zoom", "z", "zoom"), ("t", "theme", "t", "theme"),
+        ("+/-", "speed", "+-", "speed"), ("1-6", "workloads", "1-6", "workload"), ("l", "lazy", "l", "lazy"),
+        ("p", "policy", "p", "policy"), ("z", "zoom", "z", "zoom"), ("c", "compare", "c", "compare"), ("t", "theme", "t", "theme"),
         (".", "step", ".", "step"), ("tab", "panel", "tab", "panel"),
     ]
 
@@ -52,11 +52,11 @@ struct KeysView {
         ("+  -", "speed: 0.001x ... 10000x simulated seconds per second"),
         (".  >", "one jiffy forward;  >  run to the next event (both pause)"),
         ("1 2 3 4", "workloads on/off: video, logging, build, idle"),
+        ("5 6", "memory hog, proactive reclaim agent on/off"),
         ("l", "lazy RCU on/off (off: every call_rcu is a hurry)"),
-        ("p  t", "next reclaim policy;  t  next theme"),
-        ("Tab arrows", "select a panel (or click it)"),
-        ("z  Enter", "zoom the selected panel (Esc: back)"),
-        ("e", "save the screen as .txt and .svg"),
+        ("p  c", "next of the 5 reclaim policies;  c  compare view"),
+        ("t  e", "next theme;  e  save the screen as .txt and .svg"),
+        ("Tab arrows", "select a panel (or click it);  z  Enter  zoom it"),
         ("n  b  r", "scenario: next (PgDn), back (PgUp), restart"),
     ]
     static let explanation = "What you see: each CPU's callbacks wait for a grace period (NEXT, then WAIT, then DONE, then run). With lazy on, call_rcu() parks them in a per-CPU bypass list for up to 10 s, so idle CPUs are not woken: fewer wake-ups, more memory waiting."

@@ -1,14 +1,15 @@
 import RCUEngine
 
-/// The memory panel: bytes waiting for a grace period (and the lazy part), freed, free memory,
-/// shrinker calls, and a sparkline of bytes pending.
+/// The memory panel, with power folded in: bytes waiting for a grace period (and the lazy part),
+/// free memory, estimated power and what lazy RCU saves, reclaim flushes / stalls / OOM kills,
+/// then (with room) freed bytes and shrinker calls, and a sparkline of bytes pending.
 struct MemoryView {
     let context: ViewContext
 
     func render(in area: Rect, into buffer: inout ScreenBuffer) {
         let t = context.theme, s = context.snapshot, m = s.memory
         buffer.fill(area, with: Cell(" ", style: t.background))
-        let block = context.panelBlock(.memory, rightTitle: "of " + Format.bytes(m.totalBytes))
+        let block = context.panelBlock(.memory, title: "memory, power", rightTitle: "of " + Format.bytes(m.totalBytes))
         block.render(in: area, into: &buffer)
         let inner = block.inner(area)
         guard !inner.isEmpty else { return }
@@ -25,14 +26,38 @@ struct MemoryView {
             context.field("  lazy", Format.bytes(m.bytesLazy), in: inner, row: row, labelWidth: lw, style: t.lazy, into: &buffer)
         }
         row += 1
-        context.field("freed", Format.bytes(m.bytesFreed), in: inner, row: row, labelWidth: lw, style: t.good, into: &buffer)
-        row += 1
         let low = m.freeBytes <= m.lowWatermark && m.lowWatermark > 0
         c = context.field("free", Format.bytes(m.freeBytes), in: inner, row: row, labelWidth: lw, style: low ? t.bad : t.text, into: &buffer)
         if low { buffer.put(" below low watermark", in: inner, row: row, column: c, style: t.bad) }
         row += 1
-        context.field("shrinker", Format.plural(m.shrinkerCounts, "count") + ", " + Format.plural(m.shrinkerScans, "scan"), in: inner, row: row, labelWidth: lw, into: &buffer)
+        // Power (folded into this panel): windowed watts and what lazy RCU saves against the lazy-off twin.
+        let p = s.power
+        c = context.field("power", Format.fixed(p.recentWatts, decimals: 2) + " W", in: inner, row: row, labelWidth: lw, style: t.highlight, into: &buffer)
+        let saved = context.shadow?.lazySaves(s)
+        let wide = saved.map { " lazy saves " + Format.fixed($0, decimals: 1) + " %" } ?? " deep " + Format.fixed(p.packageDeepResidency * 100, decimals: 0) + " %"
+        let narrow = saved.map { " lazy saves " + Format.fixed($0, decimals: 0) + "%" } ?? " deep " + Format.fixed(p.packageDeepResidency * 100, decimals: 0) + "%"
+        if let saves = [wide, narrow].first(where: { c + $0.count <= inner.width }) {
+            buffer.put(saves, in: inner, row: row, column: c, style: t.lazy)
+        }
         row += 1
+        let r = s.reclaim
+        var reclaimText = "\(r.totalMemoryFlushes) flush \(r.unnecessaryFlushes) unneeded"
+        if lw + 1 + reclaimText.count > inner.width { reclaimText = "\(r.totalMemoryFlushes)/\(r.unnecessaryFlushes) unneeded" }
+        c = context.field("reclaim", reclaimText, in: inner, row: row, labelWidth: lw,
+                          style: r.unnecessaryFlushes > 0 ? t.warning : t.text, into: &buffer)
+        let stalls = " \(r.allocStalls) stall \(r.oomKills) OOM"
+        if c + stalls.count <= inner.width {
+            buffer.put(stalls, in: inner, row: row, column: c, style: r.oomKills > 0 || r.isStalled ? t.bad : t.dim)
+        }
+        row += 1
+        if inner.height - row >= 1 {
+            context.field("freed", Format.bytes(m.bytesFreed), in: inner, row: row, labelWidth: lw, style: t.good, into: &buffer)
+            row += 1
+        }
+        if inner.height - row >= 3 {
+            context.field("shrinker", "\(m.shrinkerCounts) count, \(m.shrinkerScans) scan", in: inner, row: row, labelWidth: lw, into: &buffer)
+            row += 1
+        }
         guard inner.height > row else { return }
         let graph = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: inner.height - row)
         Sparkline(values: s.history.map(\.bytesPending), gradient: t.pendingGraph, background: t[.mainBG],

@@ -6,6 +6,8 @@ struct ViewContext {
     let state: AppState
     let theme: Theme
     let glyphs: Glyphs
+    /// The shadow engines' snapshots (lazy-off twin, compared engine), when the frame loop runs them.
+    var shadow: ShadowSnapshots? = nil
     /// No colour: parts of bars are told apart by glyph.
     var distinctGlyphs: Bool { theme.isMonochrome || !glyphs.usesBraille }
 

@@ -36,12 +36,14 @@ extension Simulation {
             }
             if headless && canAllocatePage {
                 kfreePages += 1
+                reclaim.kfreePageAllocations += 1
                 krcs[c].blocks.append(.init())
                 continue
             }
             if headless {
                 // No page: synchronize_rcu() inline, then kvfree(): the objects wait one GP.
                 kfreeShown.inlineSynchronize += UInt64(remaining)
+                reclaim.kfreePageFailures += 1
                 callRCU(cpu: c, run: CallbackRun(count: remaining, hurry: true, bytesEach: bytesEach))
                 remaining = 0
                 break
@@ -52,6 +54,7 @@ extension Simulation {
             krcs[c].head.gpSnap = snap
             addKfreeBytes(UInt64(remaining) * bytesEach)
             kfreeShown.headListFallbacks += UInt64(remaining)
+            reclaim.kfreePageFailures += 1
             remaining = 0
             scheduleKfreeRefill(cpu: c)
         }
@@ -175,7 +178,9 @@ extension Simulation {
         while krcs[c].cachedPages < want && canAllocatePage {
             krcs[c].cachedPages += 1
             kfreePages += 1
+            reclaim.kfreePageAllocations += 1
         }
+        if krcs[c].cachedPages < want { reclaim.kfreePageFailures += 1 }
     }
 
     /// The "rcu-kfree" shrinker: count queued objects and cached pages; scan frees the caches

@@ -1,9 +1,7 @@
-/// The simple memory model (DESIGN.md §2 Memory): total RAM, free memory that shrinks as
-/// workloads allocate the objects their callbacks will free and grows back when callbacks run,
-/// and the zone watermarks that wake kswapd.
-///
-/// Watermarks (documented in docs/engine-rules.md): min = 0.5 % of RAM, low = 1.25 * min,
-/// high = 1.5 * min, as `__setup_per_zone_wmarks` sets low/high at min + min/4 and min + min/2.
+/// The memory model (DESIGN.md §2 Memory): total RAM; free memory that shrinks as workloads
+/// allocate (the objects their callbacks will free, the memory hog's anonymous memory) and grows
+/// back when callbacks run, reclaim drops page cache or slab-deferred objects are taken back;
+/// and the zone watermarks (`Watermarks`) that wake kswapd and send allocations into direct reclaim.
 struct MemoryState: Sendable, Equatable {
     let totalBytes: UInt64
     /// Free memory before any workload allocated anything.
@@ -11,6 +9,11 @@ struct MemoryState: Sendable, Equatable {
     let minWatermark: UInt64
     let lowWatermark: UInt64
     let highWatermark: UInt64
+    /// Page cache at start (part of the used memory) and now: reclaim drops it, file reads refill it.
+    let pageCacheAtStart: UInt64
+    var pageCacheBytes: UInt64
+    /// Anonymous memory held by the memory hog.
+    var anonBytes: UInt64 = 0
     /// Is kswapd awake (a pass is queued)?
     var kswapdAwake = false
     var kswapdGeneration: UInt32 = 0
@@ -20,16 +23,24 @@ struct MemoryState: Sendable, Equatable {
     var shrinkerScans: UInt64 = 0
     var kswapdWakeups: UInt64 = 0
 
-    init(totalBytes: UInt64, freeBytesAtStart: UInt64) {
+    init(totalBytes: UInt64, freeBytesAtStart: UInt64, pageCacheBytes: UInt64? = nil) {
         self.totalBytes = totalBytes
         self.freeBytesAtStart = min(freeBytesAtStart, totalBytes)
-        minWatermark = totalBytes / 200
-        lowWatermark = minWatermark + minWatermark / 4
-        highWatermark = minWatermark + minWatermark / 2
+        let w = Watermarks(totalBytes: totalBytes)
+        minWatermark = w.min
+        lowWatermark = w.low
+        highWatermark = w.high
+        let used = totalBytes - self.freeBytesAtStart
+        pageCacheAtStart = min(pageCacheBytes ?? totalBytes / 8, used)
+        self.pageCacheBytes = pageCacheAtStart
     }
 
-    /// Free bytes when `pending` bytes are held by callbacks not yet invoked.
-    func freeBytes(pending: UInt64) -> UInt64 { freeBytesAtStart > pending ? freeBytesAtStart - pending : 0 }
+    /// Free bytes when `held` bytes are held by callbacks not yet invoked (and other RCU-deferred frees).
+    func freeBytes(pending held: UInt64) -> UInt64 {
+        let available = freeBytesAtStart + (pageCacheAtStart - pageCacheBytes)
+        let used = held + anonBytes
+        return available > used ? available - used : 0
+    }
 }
 
 /// `SHRINK_BATCH`: vmscan calls `scan_objects` with at most this many objects at a time.
@@ -39,11 +50,15 @@ let defaultReclaimPriority = 12
 
 extension Simulation {
     /// Free memory now.
-    var freeBytes: UInt64 { memory.freeBytes(pending: totals.bytesPending + UInt64(kfreePages) * Simulation.pageBytes) }
+    var freeBytes: UInt64 {
+        memory.freeBytes(pending: totals.bytesPending + UInt64(kfreePages) * Simulation.pageBytes + reclaim.slabDeferredBytes)
+    }
 
-    /// After an allocation: below the low watermark, wake kswapd.
+    /// After an allocation: below the low watermark, wake kswapd (and a shortage begins).
     mutating func checkMemoryPressure() {
-        guard !memory.kswapdAwake, freeBytes < memory.lowWatermark else { return }
+        guard freeBytes < memory.lowWatermark else { return }
+        noteShortage()
+        guard !memory.kswapdAwake else { return }
         memory.kswapdAwake = true
         memory.kswapdPasses = 0
         memory.kswapdWakeups += 1
@@ -52,8 +67,10 @@ extension Simulation {
         queue.schedule(.kswapd(generation: memory.kswapdGeneration), at: now)
     }
 
-    /// One kswapd pass (`balance_pgdat` → `shrink_slab`): ask the reclaim policy to count and
-    /// scan; sleep once free memory is above the high watermark, else try again in HZ/10.
+    /// One kswapd pass (`balance_pgdat` → `shrink_node`): drop page cache towards the high
+    /// watermark, then `shrink_slab` (the reclaim policy's shrinker, the kfree_rcu shrinker, the
+    /// slab's deferred objects); sleep once free memory is above the high watermark, else try
+    /// again in HZ/10 with a harder priority.
     mutating func kswapdPass(generation: UInt32) {
         guard memory.kswapdAwake, generation == memory.kswapdGeneration else { return }
         if freeBytes >= memory.highWatermark {
@@ -62,9 +79,9 @@ extension Simulation {
         }
         let priority = max(0, defaultReclaimPriority - memory.kswapdPasses)
         memory.kswapdPasses += 1
-        var reclaim = Simulation.reclaimPolicy(for: policy)
-        reclaim.shrink(&self, priority: priority)
-        kfreeShrink(priority: priority)
+        reclaim.kswapdPasses += 1
+        _ = dropPageCache(memory.highWatermark - freeBytes)
+        shrinkSlab(priority: priority, trigger: .kswapd)
         memory.kswapdGeneration &+= 1
         queue.schedule(.kswapd(generation: memory.kswapdGeneration), at: now + max(1, Jiffies(config.hz / 10)))
     }

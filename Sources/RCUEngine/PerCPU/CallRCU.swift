@@ -176,8 +176,8 @@ extension Simulation {
         totals.bytesLazy -= lazyBytes
         totals.flushCount[reason.index] += 1
         totals.flushCallbacks[reason.index] += UInt64(moved.count)
-        if reason != .shrinker { log.add(.flush(reason, cpu: c, callbacks: moved.count, lazy: lazyCount), at: now) }
-        if reason == .lazyTimer || reason == .shrinker { log.lazyFlushAwaitingGP = true }
+        if reason != .shrinker && reason != .reclaimHook { log.add(.flush(reason, cpu: c, callbacks: moved.count, lazy: lazyCount), at: now) }
+        if reason == .lazyTimer || reason == .shrinker || reason == .reclaimHook { log.lazyFlushAwaitingGP = true }
         return moved.count
     }
 

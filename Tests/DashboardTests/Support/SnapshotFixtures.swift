@@ -66,7 +66,7 @@ enum SnapshotFixtures {
             memory: MemorySnapshot(totalBytes: 4 << 30, freeBytes: 3_900_000_000, bytesPending: 1_258_291, bytesLazy: 838_860,
                                    bytesFreed: 12_897_484, minWatermark: 16 << 20, lowWatermark: 20 << 20, highWatermark: 24 << 20,
                                    shrinkerCounts: 3, shrinkerScans: 1),
-            flushes: FlushCounters(count: [4, 0, 2, 11, 0, 0], callbacks: [812, 0, 37, 63, 0, 0]),
+            flushes: FlushCounters(count: [4, 0, 2, 11, 0, 0, 0], callbacks: [812, 0, 37, 63, 0, 0, 0]),
             history: history, recentEvents: events(hz: hz), eventsProcessed: 91_234)
         snapshot.lazyFlushJiffies = UInt64(10 * hz)
         return snapshot
@@ -78,5 +78,5 @@ enum SnapshotFixtures {
     }
 
     /// The engine stub's all-zero snapshot, for "nothing yet" screens.
-    static func empty(cpus: Int = 8) -> Snapshot { Simulation(config: EngineConfig(cpuCount: cpus)).snapshot() }
+    static func empty(cpus: Int = 8) -> Snapshot { Simulation(config: EngineConfig(cpuCount: cpus, workloads: [])).snapshot() }
 }
