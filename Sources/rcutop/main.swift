@@ -47,6 +47,7 @@ let themeStore = ThemeStore(searchPaths: ThemeStore.defaultSearchPaths(executabl
 if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "bench" {
     exit(Bench.main(arguments: Array(CommandLine.arguments.dropFirst(2)), executablePath: executablePath()))
 }
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "soak" { exit(Soak.main(arguments: Array(CommandLine.arguments.dropFirst(2)))) }
 
 let options: Options
 switch parseArguments(Array(CommandLine.arguments.dropFirst())) {

@@ -24,18 +24,9 @@ import Testing
             offloadedCPUs: rng.uniform(0...4) == 0 ? Array(0..<(cpus / 2)) : nil,
             freeBytesAtStart: small ? 600 << 10 : nil))
         let hz = Jiffies(sim.config.hz)
-        var lastSeq = sim.snapshot().gracePeriod.gpSeq
+        var monitor = InvariantMonitor()
         func check(_ label: String) {
-            let a = sim.audit
-            let t = sim.totals
-            if t.queued != t.invoked + UInt64(a.pending) { problems.append("\(label): queued \(t.queued) != invoked \(t.invoked) + pending \(a.pending)") }
-            if a.bypass != t.bypassLength || a.lazy != t.lazyLength { problems.append("\(label): bypass/lazy totals drifted") }
-            if t.bytesAllocated != t.bytesFreed + a.bytes + sim.reclaim.slabDeferredBytes || t.bytesPending != a.bytes { problems.append("\(label): bytes not conserved") }
-            if t.bytesLazy != a.lazyBytes { problems.append("\(label): lazy bytes drifted") }
-            if sim.earlyInvocations != 0 { problems.append("\(label): \(sim.earlyInvocations) callbacks invoked before their GP") }
-            let seq = sim.gp.gpSeq.value
-            if seq < lastSeq { problems.append("\(label): gp_seq went back") }
-            lastSeq = seq
+            problems += monitor.check(sim).map { "\(label): \($0)" }
         }
         var t: Jiffies = 0
         let horizon = hz + hz / 2

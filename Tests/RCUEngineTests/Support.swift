@@ -24,22 +24,4 @@ extension Simulation {
 
     /// Callbacks invoked so far.
     var invokedCount: UInt64 { totals.invoked }
-
-    /// Sums over the per-CPU lists, computed independently of the running totals.
-    var audit: (pending: Int, bypass: Int, lazy: Int, bytes: UInt64, lazyBytes: UInt64) {
-        var pending = 0, bypass = 0, lazy = 0
-        var bytes: UInt64 = 0, lazyBytes: UInt64 = 0
-        for d in cpus {
-            pending += d.cblist.count + d.bypass.count
-            bypass += d.bypass.count
-            lazy += d.bypass.lazyLength
-            bytes += d.cblist.bytes + d.bypass.batch.bytes
-            lazyBytes += d.bypass.lazyBytes
-        }
-        for k in krcs {
-            bytes += k.queuedBytes
-            for slot in k.slots where slot.isBusy { bytes += slot.bytes }
-        }
-        return (pending, bypass, lazy, bytes, lazyBytes)
-    }
 }

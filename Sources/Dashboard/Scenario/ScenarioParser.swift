@@ -15,6 +15,7 @@ public enum ScenarioParser {
     /// Parse a whole file. `file` is used in messages, `name` becomes `Scenario.name`.
     public static func parse(_ bytes: [UInt8], file: String, name: String) throws(ScenarioError) -> Scenario {
         func fail(_ line: Int?, _ problem: String) -> ScenarioError { ScenarioError(file: file, line: line, problem: problem) }
+        let bytes = Array(InputFile.droppingByteOrderMark(bytes))
         if bytes.contains(0) { throw fail(nil, "binary file (contains NUL bytes), not a scenario") }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw fail(nil, "binary file (not UTF-8 text), not a scenario")

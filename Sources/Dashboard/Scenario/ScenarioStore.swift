@@ -84,9 +84,10 @@ public struct ScenarioStore: Sendable {
             throw ScenarioError(file: path, line: nil, problem: "no such file")
         }
         if isDir { throw ScenarioError(file: path, line: nil, problem: "is a directory, not a scenario file") }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, line: nil, problem: "cannot be read (permission denied?)")
+        switch InputFile.read(path) {
+        case .success(let bytes): return try ScenarioParser.parse(bytes, file: path, name: name)
+        case .failure(.emptySpecial(let problem)): throw ScenarioError(file: path, line: nil, problem: problem)
+        case .failure(.unreadable): throw ScenarioError(file: path, line: nil, problem: "cannot be read (permission denied?)")
         }
-        return try ScenarioParser.parse([UInt8](data), file: path, name: name)
     }
 }

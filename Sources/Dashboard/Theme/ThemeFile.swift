@@ -24,6 +24,7 @@ public enum ThemeFile {
 
     /// Parse a theme file's bytes. `file` names it in errors; `name` becomes the theme's name.
     public static func parse(_ bytes: [UInt8], file: String, name: String) throws(ThemeError) -> Parsed {
+        let bytes = Array(InputFile.droppingByteOrderMark(bytes))
         if let nul = bytes.firstIndex(of: 0) {
             throw ThemeError(file: file, line: lineNumber(of: nul, in: bytes), problem: "binary content (NUL byte), not a theme file")
         }

@@ -89,10 +89,11 @@ public struct ThemeStore: Sendable {
             throw ThemeError(file: path, line: nil, problem: "no such file")
         }
         if isDir { throw ThemeError(file: path, line: nil, problem: "is a directory, not a theme file") }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw ThemeError(file: path, line: nil, problem: "cannot be read (permission denied?)")
+        switch InputFile.read(path) {
+        case .success(let bytes): return try ThemeFile.parse(bytes, file: path, name: name).theme
+        case .failure(.emptySpecial(let problem)): throw ThemeError(file: path, line: nil, problem: problem)
+        case .failure(.unreadable): throw ThemeError(file: path, line: nil, problem: "cannot be read (permission denied?)")
         }
-        return try ThemeFile.parse([UInt8](data), file: path, name: name).theme
     }
 
     static func themeName(fromPath path: String) -> String {
