@@ -111,7 +111,7 @@ extension Simulation {
         func see(_ v: UInt64) { if v > largest { largest = v } }
         let t = totals
         see(t.queued); see(t.invoked); see(t.bytesAllocated); see(t.bytesFreed); see(t.bytesPending); see(t.bytesLazy)
-        t.wakeups.forEach(see); t.flushCount.forEach(see); t.flushCallbacks.forEach(see)
+        t.wakeups.array.forEach(see); t.flushCount.forEach(see); t.flushCallbacks.forEach(see)
         see(gp.completed); see(gp.fqsScans); see(softirqBatches); see(now)
         for d in cpus { see(d.wakeups); see(d.invokedTotal) }
         // gp_seq counts up from -1200 by 4 per grace period; as unsigned distance travelled.

@@ -33,6 +33,8 @@ public enum SoakSchedule {
             case .logging: on = window(m, period: 300, on: 120, offset: 60)
             case .build: on = window(m, period: 420, on: 20, offset: 120)
             case .idle: on = window(m, period: 360, on: 240, offset: 180)
+            case .memhog: on = window(m, period: 600, on: 45, offset: 240)
+            case .proactive: on = window(m, period: 240, on: 90, offset: 30)
             }
             if on { workloads.append(kind) }
         }
