@@ -70,13 +70,13 @@ extension LabelsTests {
 
     @Test func footerAt80HasPolicyAndZoom() {
         let footer = render(SnapshotFixtures.video(), 80, 24).text(row: 23)
-        #expect(footer.hasPrefix("q quit  ? help  space pause  +- speed  1-4 workload  l lazy  p policy  z zoom"), "\(footer)")
+        #expect(footer.hasPrefix("q quit  ? help  space pause  +- speed  1-6 workload  l lazy  p policy  z zoom"), "\(footer)")
     }
 
     @Test func helpAt80x24ListsEveryKeyAndTheWholeExplanation() {
         let b = render(SnapshotFixtures.video(), state: AppState(showHelp: true), 80, 24)
-        for key in ["q  Ctrl-C", "?  h  F1", "Esc", "space", "+  -", ".  >", "1 2 3 4", "l ", "p  t", "Tab arrows",
-                    "z  Enter", "e ", "n  b  r", "PgDn", "PgUp"] {
+        for key in ["q  Ctrl-C", "?  h  F1", "Esc", "space", "+  -", ".  >", "1 2 3 4", "5 6", "l ", "p  c", "t  e", "Tab arrows",
+                    "z  Enter", "n  b  r", "PgDn", "PgUp"] {
             #expect(b.contains(key), "\(key)\n\(b)")
         }
         #expect(b.contains("more memory waiting."), "\(b)")

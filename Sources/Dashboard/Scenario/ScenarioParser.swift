@@ -120,6 +120,17 @@ public enum ScenarioParser {
                 config.seed = n
             case "lazy":
                 config.lazyEnabled = try onOff(value, line: line, fail: fail)
+            case "kernel":
+                guard let kernel = KernelVersion(rawValue: value) else {
+                    throw fail(line, "unknown kernel `\(value)` (one of \(KernelVersion.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                config.kernel = kernel
+            case "mem":
+                guard let gib = UInt64(value.hasSuffix("G") || value.hasSuffix("g") ? String(value.dropLast()) : value),
+                      (1...1024).contains(gib) else {
+                    throw fail(line, "bad mem `\(value)` (whole GiB, 1G...1024G)")
+                }
+                config.memoryBytes = gib << 30
             case "policy":
                 switch try policy(value, line: line, fail: fail) {
                 case .policy(let p): config.policy = p

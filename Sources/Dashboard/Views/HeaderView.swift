@@ -76,7 +76,7 @@ struct HeaderView {
         items.append(Item(full: [("\(s.cpus.count)", t.text), (s.cpus.count == 1 ? " CPU" : " CPUs", t.dim)], short: [("\(s.cpus.count)cpu", t.text)], dropOrder: 2, shortOrder: 2))
         items.append(Item(full: [(s.lazyEnabled ? " LAZY ON " : " LAZY OFF ", lazyBadge)],
                           short: [(s.lazyEnabled ? "LAZY ON" : "LAZY OFF", lazyBadge)], dropOrder: nil, shortOrder: 4))
-        items.append(Item(full: [("policy ", t.dim), (s.policy.rawValue, t.text)], short: [(s.policy.rawValue, t.text)], dropOrder: 2, shortOrder: 1))
+        items.append(Item(full: [("policy ", t.dim), (s.policy.rawValue, t.text)], short: [(s.policy.rawValue, t.text)], dropOrder: 4, shortOrder: 1))
         var workloads: [Span] = []
         var shortWorkloads: [Span] = []
         for (i, kind) in WorkloadKind.allCases.enumerated() {
@@ -97,7 +97,7 @@ struct HeaderView {
         }
         // The workloads go before the policy when the row is full: flipping policies is what the
         // viewer watches (issue 4), and the keys 1-6 still toggle them.
-        items.append(Item(full: workloads, short: shortWorkloads, dropOrder: 1, shortOrder: 1))
+        items.append(Item(full: workloads, short: shortWorkloads, dropOrder: 3, shortOrder: 1))
 
         var useShort = Array(repeating: false, count: items.count)
         var dropped = Array(repeating: false, count: items.count)

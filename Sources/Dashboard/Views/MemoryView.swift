@@ -55,7 +55,7 @@ struct MemoryView {
             row += 1
         }
         if inner.height - row >= 3 {
-            context.field("shrinker", "\(m.shrinkerCounts) count, \(m.shrinkerScans) scan", in: inner, row: row, labelWidth: lw, into: &buffer)
+            context.field("shrinker", Format.plural(m.shrinkerCounts, "count") + ", " + Format.plural(m.shrinkerScans, "scan"), in: inner, row: row, labelWidth: lw, into: &buffer)
             row += 1
         }
         guard inner.height > row else { return }
