@@ -364,14 +364,19 @@ Simulation:
   --cpus N            CPUs to simulate, 1-\(EngineConfig.maxCPUs) (default 8)
   --hz N              timer frequency: \(EngineConfig.allowedHZ.map(String.init).joined(separator: ", ")) (default 1000)
   --seed N            random seed, 0-\(UInt64.max) (default 1)
-  --workload a,b      workloads on at start: \(WorkloadKind.allCases.map { $0.rawValue }.joined(separator: ", ")), or none (default video)
+  --workload a,b      workloads on at start (default video):
+                      \(WorkloadKind.allCases.map { $0.rawValue }.joined(separator: ", ")), or none
   --no-lazy           start with lazy RCU off (every call_rcu is a hurry call)
-  --kernel 6.12|6.17  lazy-timer deferral before / after the 2025 hurry fix (default 6.17)
-  --nocb all|none|L   offloaded (no-CB) CPUs: all, none, or a list like 0,2-5 (default all)
-  --mem SIZE          total RAM of the memory model, 16M-16T: 512M, 4G, 4GiB (default 4G)
-  --policy NAME       reclaim policy at start: \(ReclaimPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")) (default shrinker)
-  --compare A,B,...   run engines side by side (same seed and workloads), policies or lazy-off;
-                      live: the c view; headless: one summary table (text, or --format jsonl/csv)
+  --kernel 6.12|6.17  lazy-timer deferral before / after the 2025 fix (default 6.17)
+  --nocb all|none|L   offloaded (no-CB) CPUs: all, none, or a list like 0,2-5
+                      (default all)
+  --mem SIZE          RAM of the memory model, 16M-16T: 512M, 4G, 4GiB (default 4G)
+  --policy NAME       reclaim policy at start (default shrinker):
+                      \(ReclaimPolicyKind.allCases.map(\.rawValue).joined(separator: ", "))
+  --compare A,B,...   engines side by side (same seed and workloads): policies or
+                      lazy-off;
+                      live: the c view; headless: one summary table (text, or
+                      --format jsonl/csv)
 
 Dashboard:
   --theme NAME|PATH   colour theme (see --list-themes)
@@ -390,8 +395,10 @@ Headless:
   --headless          no terminal: print one record per interval, then a summary
   --duration SECONDS  simulated seconds to run (at most 366 days); required
                       unless --scenario, which decides its length (then: a cap)
-  --interval SECONDS  simulated seconds per record (default 1, or the duration if shorter)
-  --format FORMAT     jsonl or csv (default jsonl; with --compare a text table unless given)
+  --interval SECONDS  simulated seconds per record (default 1, or the duration
+                      if shorter)
+  --format FORMAT     jsonl or csv (default jsonl; with --compare a text table
+                      unless given)
 
 Information:
   --list-workloads    workloads and what they model
@@ -402,7 +409,8 @@ Every flag also takes the form --flag=value.
 Exit status: 0 quit, 1 unusable terminal, 2 bad command line, theme, scenario
 or --record file, 128+N ended by signal N.
 Keys: q quit, ? help, space pause, + - speed, . step, > next event,
-      1-6 workloads, l lazy, p policy, c compare, t theme, z zoom, e save screen (txt + svg);
+      1-6 workloads, l lazy, p policy, c compare, t theme, z zoom,
+      e save screen (txt + svg);
       click a workload or a panel; n / PageDown next step, b / PageUp back,
       r restart the scenario.
 """
