@@ -367,7 +367,7 @@ Simulation:
   --workload a,b      workloads on at start (default video):
                       \(WorkloadKind.allCases.map { $0.rawValue }.joined(separator: ", ")), or none
   --no-lazy           start with lazy RCU off (every call_rcu is a hurry call)
-  --kernel 6.12|6.17  lazy timer before / after the 2025 hurry fix (default 6.17)
+  --kernel 6.12|6.17  lazy timer before / after the 2025 fix (default 6.17)
   --nocb all|none|L   offloaded (no-CB) CPUs: all, none, or a list like 0,2-5
                       (default all)
   --mem SIZE          RAM of the memory model, 16M-16T: 512M, 4G (default 4G)
