@@ -143,6 +143,10 @@ public struct Simulation: Sendable {
 
     /// Is `call_rcu()` lazy right now?
     public var isLazyEnabled: Bool { lazyEnabled }
+    /// Is this workload running now? O(1).
+    public func isWorkloadOn(_ kind: WorkloadKind) -> Bool { workloads[kind.index].isOn }
+    /// The reclaim policy in force now.
+    public var currentPolicy: ReclaimPolicyKind { policy }
 
     private mutating func handle(_ event: SimEvent) {
         switch event {

@@ -178,18 +178,17 @@ struct FrameLoop {
             let sliceStart = Self.now()
             let from = simulation.now
             let effects = ScenarioDriver.advance(&simulation, state: &state, to: min(target, simulation.now &+ slice))
+            // The twins run inside the same budget, so the slice size and the speed reached count them.
+            shadows?.follow(simulation)
             let spent = Self.now() - sliceStart
             if spent > 0 {
                 let rate = Double(simulation.now &- from) / spent
                 jiffiesPerSecondEstimate = jiffiesPerSecondEstimate == 0 ? rate : 0.7 * jiffiesPerSecondEstimate + 0.3 * rate
             }
-            var replayed = false
-            for effect in effects {
-                if perform(effect) == .quit { return .quit }
-                if case .replayScenario = effect { replayed = true }
-            }
-            // A step that paused the clock (or a replay) ends this frame's advance.
-            if replayed || state.isPaused { break }
+            // (Engine changes and replays were applied by the driver; these are the rest.)
+            for effect in effects where perform(effect) == .quit { return .quit }
+            // A step that paused the clock ends this frame's advance.
+            if state.isPaused { break }
             if Self.now() - start > budgetSeconds { break }
         }
         return nil

@@ -45,6 +45,22 @@ import Testing
         #expect(s.counters.invoked == 400)
     }
 
+    /// §3: count and scan trylock `barrier_mutex`; while `rcu_barrier()` runs they return 0
+    /// and flush nothing.
+    @Test func lazyShrinkerCountsNothingWhileRCUBarrierRuns() {
+        var sim = quietSimulation(memoryBytes: 16 << 20)
+        sim.advance(to: 100)
+        sim.callRCU(cpu: 1, count: 400, bytesEach: 256)
+        sim.callRCU(cpu: 2, count: 300, bytesEach: 256)
+        #expect(sim.lazyShrinkCount() == 700)
+        sim.rcuBarrier()
+        #expect(sim.lazyShrinkCount() == 0)
+        #expect(sim.lazyShrinkScan(nrToScan: 128) == (0, 0))
+        sim.advance(to: 10_000)                              // the barrier has completed
+        sim.callRCU(cpu: 3, count: 50, bytesEach: 256)
+        #expect(sim.lazyShrinkCount() == 50)
+    }
+
     /// `none`: under the same pressure lazy callbacks wait for their 10 s timer.
     @Test func withoutReclaimPolicyLazyMemoryWaitsForTheTimer() {
         var sim = quietSimulation(memoryBytes: 16 << 20, freeBytesAtStart: 700_000, policy: .none)

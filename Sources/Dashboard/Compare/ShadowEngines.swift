@@ -76,13 +76,28 @@ public struct ShadowEngines: Sendable {
     }
 
     /// Catch up with the main engine. If it went back in time (a scenario replay), start again
-    /// from its configuration.
+    /// from its configuration. Switches made to the main engine by any path (keys, scenario
+    /// steps, a replay) are mirrored first, at the shadows' current time, so the twins keep
+    /// running the same workloads.
     public mutating func follow(_ main: Simulation) {
         if lazyOff.now > main.now {
             self = ShadowEngines(main: main.config, compare: compareVariant.map { v in mainVariant.map { [$0, v] } ?? [v] })
         }
+        mirrorSwitches(of: main)
         lazyOff.advance(to: main.now)
         compare?.advance(to: main.now)
+    }
+
+    /// Apply to the shadows whatever workload, lazy or policy switch the main engine has and
+    /// they lack (O(workloads)).
+    private mutating func mirrorSwitches(of main: Simulation) {
+        for kind in WorkloadKind.allCases where main.isWorkloadOn(kind) != lazyOff.isWorkloadOn(kind) {
+            apply(.setWorkload(kind, on: main.isWorkloadOn(kind)))
+        }
+        if main.currentPolicy != lazyOff.currentPolicy { apply(.setPolicy(main.currentPolicy)) }
+        if let compare, compareVariant != .lazyOff, mainVariant != .lazyOff, main.isLazyEnabled != compare.isLazyEnabled {
+            apply(.setLazy(main.isLazyEnabled))
+        }
     }
 
     public func snapshots(main: Snapshot) -> ShadowSnapshots {

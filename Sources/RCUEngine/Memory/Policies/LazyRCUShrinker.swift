@@ -35,6 +35,8 @@ extension Simulation {
     /// callbacks that free nothing, for `no-mem-flag`).
     mutating func lazyShrinkCount(freeingOnly: Bool = false) -> Int {
         memory.shrinkerCounts += 1
+        // mutex_trylock(&rcu_state.barrier_mutex) fails while rcu_barrier() runs: count 0.
+        guard waits.barrierRemainingCPUs == 0 else { return 0 }
         guard freeingOnly else { return totals.lazyLength }
         var n = 0
         for c in cpus.indices where cpus[c].bypass.lazyLength > 0 {
@@ -49,6 +51,8 @@ extension Simulation {
     mutating func lazyShrinkScan(nrToScan: Int, freeingOnly: Bool = false,
                                  trigger: ReclaimTrigger = .kswapd) -> (cpus: Int, callbacks: Int) {
         memory.shrinkerScans += 1
+        // The same trylock in scan: a running rcu_barrier() makes the shrinker stop at once.
+        guard waits.barrierRemainingCPUs == 0 else { return (0, 0) }
         var left = nrToScan
         var flushedCPUs = 0
         var count = 0
