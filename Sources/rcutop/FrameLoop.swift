@@ -44,6 +44,8 @@ struct FrameLoop {
     private(set) var framesDrawn = 0
     /// The snapshot of the frame on screen: what a click is tested against.
     private var shownSnapshot: Snapshot?
+    /// The frame on screen, exactly as drawn (what `e` saves).
+    private var shownBuffer: ScreenBuffer?
     /// Wall time the simulation was last credited up to, and the jiffy fraction carried over
     /// (both start over after a replay, so `b` / `r` do not leap ahead).
     private var lastAdvance = 0.0
@@ -213,6 +215,7 @@ struct FrameLoop {
                                           shadow: shadows?.snapshots(main: snapshot))
         if let message, time < message.until { overlay(message.text, on: &buffer) }
         terminal.draw(buffer)
+        shownBuffer = buffer
         recorder?.frame(buffer, glyphs: terminal.glyphs)
         framesDrawn += 1
         if let crashAfterFrames, framesDrawn >= crashAfterFrames {
@@ -262,9 +265,9 @@ struct FrameLoop {
     /// folder; the event log says where (or why not). Never fatal.
     private mutating func exportScreen() {
         let (width, height) = terminal.size
-        let snapshot = shownSnapshot ?? simulation.snapshot()
-        let buffer = DashboardView.render(snapshot: snapshot, state: state, theme: theme,
-                                          glyphs: terminal.glyphs, width: width, height: height)
+        let buffer = shownBuffer ?? DashboardView.render(snapshot: shownSnapshot ?? simulation.snapshot(), state: state,
+                                                         theme: theme, glyphs: terminal.glyphs, width: width, height: height,
+                                                         shadow: shadows?.snapshots(main: shownSnapshot ?? simulation.snapshot()))
         var base = ScreenExport.baseName(date: Date())
         // Two exports within a second: rcutop-…-2, -3…
         var n = 2
