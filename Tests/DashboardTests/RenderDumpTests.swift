@@ -4,7 +4,8 @@ import RCUEngine
 @testable import Dashboard
 
 /// Writes fixture screens to $RCUTOP_DUMP (a folder) when set, for looking at them. Not a check.
-@Test func dumpScreensWhenAsked() throws {
+@Test(.enabled(if: ProcessInfo.processInfo.environment["RCUTOP_DUMP"] != nil, "set RCUTOP_DUMP=DIR to dump screens"))
+func dumpScreensWhenAsked() throws {
     guard let dir = ProcessInfo.processInfo.environment["RCUTOP_DUMP"] else { return }
     for (cpus, w, h) in [(8, 80, 24), (8, 100, 30), (8, 120, 40), (8, 200, 60), (64, 80, 24), (64, 120, 40), (4096, 120, 40), (4096, 200, 60)] {
         for glyph in [GlyphSet.unicode, .ascii] {
@@ -34,8 +35,8 @@ import RCUEngine
 }
 
 /// Render time per frame when $RCUTOP_BENCH is set (printed, not checked).
-@Test func renderTimeWhenAsked() {
-    guard ProcessInfo.processInfo.environment["RCUTOP_BENCH"] != nil else { return }
+@Test(.enabled(if: ProcessInfo.processInfo.environment["RCUTOP_BENCH"] != nil, "set RCUTOP_BENCH=1 to time rendering"))
+func renderTimeWhenAsked() {
     for (cpus, w, h) in [(8, 80, 24), (8, 200, 60), (4096, 200, 60)] {
         let snapshot = SnapshotFixtures.video(cpus: cpus)
         let clock = ContinuousClock()
