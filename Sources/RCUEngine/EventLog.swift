@@ -70,36 +70,36 @@ struct EventLog: Sendable, Equatable {
         case .flush(let reason, let cpu, let n, let lazy):
             switch reason {
             case .lazyTimer:
-                return EngineEvent(jiffy: e.jiffy, kind: .lazyFlush, cpu: cpu, text: "lazy flush on CPU \(cpu): \(n) callbacks, 10 s timer")
+                return EngineEvent(jiffy: e.jiffy, kind: .lazyFlush, cpu: cpu, text: "lazy flush on CPU \(cpu): \(plural(n, "callback")), 10 s timer")
             case .hurry:
                 return EngineEvent(jiffy: e.jiffy, kind: .hurryFlush, cpu: cpu,
-                                   text: "hurry callback on CPU \(cpu) pulled \(lazy) lazy callbacks into the next GP")
+                                   text: "hurry callback on CPU \(cpu) pulled \(plural(lazy, "lazy callback")) into the next GP")
             case .size:
                 return EngineEvent(jiffy: e.jiffy, kind: .sizeFlush, cpu: cpu,
-                                   text: "bypass on CPU \(cpu) reached qhimark (\(qhimark)): flushed \(n) callbacks")
+                                   text: "bypass on CPU \(cpu) reached qhimark (\(qhimark)): flushed \(plural(n, "callback"))")
             case .bypassAge:
-                return EngineEvent(jiffy: e.jiffy, kind: .bypassFlush, cpu: cpu, text: "bypass on CPU \(cpu) older than a jiffy: flushed \(n) callbacks")
+                return EngineEvent(jiffy: e.jiffy, kind: .bypassFlush, cpu: cpu, text: "bypass on CPU \(cpu) older than a jiffy: flushed \(plural(n, "callback"))")
             case .shrinker:
-                return EngineEvent(jiffy: e.jiffy, kind: .shrinker, cpu: cpu, text: "shrinker flushed CPU \(cpu): \(lazy) lazy callbacks")
+                return EngineEvent(jiffy: e.jiffy, kind: .shrinker, cpu: cpu, text: "shrinker flushed CPU \(cpu): \(plural(lazy, "lazy callback"))")
             case .barrier:
-                return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: cpu, text: "rcu_barrier flushed CPU \(cpu): \(n) callbacks")
+                return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: cpu, text: "rcu_barrier flushed CPU \(cpu): \(plural(n, "callback"))")
             case .reclaimHook:
-                return EngineEvent(jiffy: e.jiffy, kind: .reclaimHook, cpu: cpu, text: "reclaim hook flushed CPU \(cpu): \(lazy) lazy callbacks")
+                return EngineEvent(jiffy: e.jiffy, kind: .reclaimHook, cpu: cpu, text: "reclaim hook flushed CPU \(cpu): \(plural(lazy, "lazy callback"))")
             }
         case .gpEnd(let seq, let d, let reason):
             let tail = reason == .lazyFlush ? " (lazy callbacks now ready)" : ""
             return EngineEvent(jiffy: e.jiffy, kind: .gpEnd, cpu: nil, text: "GP \(seq) ended after \(milliseconds(d, hz: hz))\(tail)")
         case .shrinker(let cpus, let n):
             return EngineEvent(jiffy: e.jiffy, kind: .shrinker, cpu: nil,
-                               text: "shrinker flushed \(cpus) CPU\(cpus == 1 ? "" : "s"): \(n) lazy callbacks")
+                               text: "shrinker flushed \(cpus) CPU\(cpus == 1 ? "" : "s"): \(plural(n, "lazy callback"))")
         case .kswapd(let free):
             return EngineEvent(jiffy: e.jiffy, kind: .note, cpu: nil, text: "memory low (\(megabytes(free)) free): kswapd woke")
         case .barrier(let cpus, let n):
             return EngineEvent(jiffy: e.jiffy, kind: .barrier, cpu: nil,
-                               text: "rcu_barrier: flushed \(cpus) CPU\(cpus == 1 ? "" : "s"), waiting for \(n) callbacks")
+                               text: "rcu_barrier: flushed \(cpus) CPU\(cpus == 1 ? "" : "s"), waiting for \(plural(n, "callback"))")
         case .reclaimHook(let cpus, let n):
             return EngineEvent(jiffy: e.jiffy, kind: .reclaimHook, cpu: nil,
-                               text: "allocation about to retry: reclaim hook flushed \(cpus) CPU\(cpus == 1 ? "" : "s"), \(n) lazy callbacks")
+                               text: "allocation about to retry: reclaim hook flushed \(cpus) CPU\(cpus == 1 ? "" : "s"), \(plural(n, "lazy callback"))")
         case .oom(let freed):
             return EngineEvent(jiffy: e.jiffy, kind: .oom, cpu: nil,
                                text: "OOM kill after \(ReclaimState.maxReclaimRetries) retries without progress: memhog killed, \(megabytes(freed)) freed")
@@ -108,3 +108,6 @@ struct EventLog: Sendable, Equatable {
         }
     }
 }
+
+/// "1 callback", "2 callbacks": the log's counts read as plain English.
+func plural(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }

@@ -82,12 +82,23 @@ public struct Gradient: Sendable, Equatable {
 public struct Theme: Sendable, Equatable {
     public var name: String
     /// Every `ThemeKey`; built by the parser with the built-in default filling omitted keys.
-    public private(set) var colors: [ThemeKey: Color]
+    public private(set) var colors: [ThemeKey: Color] {
+        didSet { isMonochrome = Theme.allDefault(colors) }
+    }
+    /// No colour at all: every key is the terminal default. Kept, not recomputed: role styles
+    /// ask it on every call, many times per frame.
+    public private(set) var isMonochrome: Bool
 
     /// A theme from key colours; keys missing from `colors` come from the built-in default.
     public init(name: String, colors: [ThemeKey: Color]) {
         self.name = name
-        self.colors = Theme.defaultColors.merging(colors) { _, new in new }
+        let merged = Theme.defaultColors.merging(colors) { _, new in new }
+        self.colors = merged
+        self.isMonochrome = Theme.allDefault(merged)
+    }
+
+    private static func allDefault(_ colors: [ThemeKey: Color]) -> Bool {
+        colors.values.allSatisfy { $0 == .terminalDefault }
     }
 
     /// A built-in theme whose text uses `text` (kept for callers of the first contract).
@@ -109,8 +120,6 @@ public struct Theme: Sendable, Equatable {
 
     public subscript(key: ThemeKey) -> Color { colors[key] ?? .terminalDefault }
 
-    /// No colour at all: every key is the terminal default.
-    public var isMonochrome: Bool { colors.values.allSatisfy { $0 == .terminalDefault } }
 
     // MARK: Role styles
 

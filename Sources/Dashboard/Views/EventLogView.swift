@@ -72,7 +72,7 @@ struct EventLogView {
             let event = entry.event
             let time = Format.right("t=" + Format.fixed(Double(event.jiffy) / Double(max(1, s.hz)), decimals: 3), timeWidth - 1) + " "
             let suffix = entry.count > 1 ? " " + times + "\(entry.count)" : ""
-            let full = EventWording.plurals(event.text) + suffix
+            let full = event.text + suffix
             let text = full.count <= textWidth ? full : EventWording.short(event.text) + suffix
             let wrapped = Format.wrap(text, width: textWidth)
             if !rows.isEmpty && rows.count + wrapped.count > inner.height { break }

@@ -32,16 +32,7 @@ enum EventWording {
         if let m = text.wholeMatch(of: /GP (-?\d+) ended after ([0-9.]+ ms)/) {
             return "GP \(m.1) took \(m.2)"
         }
-        return plurals(text).replacingOccurrences(" callbacks", " cbs")
-    }
-
-    /// `text` with "1 callbacks" made singular (the engine's flush lines say "flushed 1 callbacks").
-    static func plurals(_ text: String) -> String {
-        var out = text
-        for (wrong, right) in [(" 1 callbacks", " 1 callback"), (" 1 lazy callbacks", " 1 lazy callback"), (" 1 CPUs", " 1 CPU")] {
-            out = out.replacingOccurrences(wrong, right)
-        }
-        return out
+        return text.replacingOccurrences(" callbacks", " cbs")
     }
 
     private static func cbs(_ n: Substring) -> String { n == "1" ? "1 cb" : "\(n) cbs" }
