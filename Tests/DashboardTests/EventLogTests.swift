@@ -35,9 +35,17 @@ import RCUEngine
         ])
     }
 
+    @Test func differentEventsOfOneKindAreNeverMerged() {
+        let on = { (j: UInt64, name: String) in EngineEvent(jiffy: j, kind: .workload, cpu: nil, text: "workload \(name) on") }
+        let events = [on(0, "video"), on(0, "logging"), on(0, "idle"), on(5, "idle")]
+        #expect(EventLogView.collapse(events, hz: 1000) == [
+            .init(event: events[0], count: 1), .init(event: events[1], count: 1), .init(event: events[3], count: 2),
+        ])
+    }
+
     @Test func aCollapsedFloodIsOneLineWithTheCount() {
         let flood = (0..<37).map { i in
-            EngineEvent(jiffy: 3_000 + UInt64(i), kind: .bypassFlush, cpu: 3, text: "bypass on CPU 3 older than a jiffy: flushed 1 callbacks")
+            EngineEvent(jiffy: 3_000 + UInt64(i), kind: .bypassFlush, cpu: 3, text: "bypass on CPU 3 older than a jiffy: flushed 1 callback")
         }
         let rows = eventRows(render(snapshot(flood)))
         #expect(rows.filter { $0.contains("bypass") }.count == 1, "\(rows)")
@@ -74,12 +82,12 @@ import RCUEngine
             ("lazy flush on CPU 3: 212 callbacks, 10 s timer", "CPU 3: lazy timer flushed 212 cbs"),
             ("hurry callback on CPU 4 pulled 37 lazy callbacks into the next GP", "CPU 4: hurry pulled in 37 lazy cbs"),
             ("bypass on CPU 2 reached qhimark (10000): flushed 10001 callbacks", "CPU 2: full bypass flushed 10001 cbs"),
-            ("bypass on CPU 3 older than a jiffy: flushed 1 callbacks", "CPU 3: aged bypass flushed 1 cb"),
+            ("bypass on CPU 3 older than a jiffy: flushed 1 callback", "CPU 3: aged bypass flushed 1 cb"),
             ("shrinker flushed CPU 1: 12 lazy callbacks", "CPU 1: shrinker flushed 12 lazy cbs"),
             ("rcu_barrier flushed CPU 0: 5 callbacks", "CPU 0: rcu_barrier flushed 5 cbs"),
             ("GP -1199 ended after 6 ms (lazy callbacks now ready)", "GP -1199 took 6 ms, lazy cbs ready"),
             ("GP -1195 ended after 6.5 ms", "GP -1195 took 6.5 ms"),
-            ("something new the engine says about 1 callbacks", "something new the engine says about 1 callback"),
+            ("something new the engine says about 2 callbacks", "something new the engine says about 2 cbs"),
         ]
         for (long, short) in cases {
             #expect(EventWording.short(long) == short)

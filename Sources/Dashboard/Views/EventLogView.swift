@@ -33,11 +33,23 @@ struct EventLogView {
         let hz = UInt64(max(1, hz))
         var out: [Entry] = []
         for event in events {
-            if let last = out.last, last.event.kind == event.kind, last.event.jiffy / hz == event.jiffy / hz {
+            if let last = out.last, last.event.kind == event.kind, last.event.jiffy / hz == event.jiffy / hz,
+               Self.template(last.event.text) == Self.template(event.text) {
                 out[out.count - 1] = Entry(event: event, count: last.count + 1)
             } else {
                 out.append(Entry(event: event, count: 1))
             }
+        }
+        return out
+    }
+
+    /// The text with its numbers blanked: "bypass on CPU 3 ... flushed 2 callbacks" and the
+    /// same line for CPU 5 are one flood; "workload idle on" and "workload video on" are not.
+    static func template(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            let isDigit = scalar.value >= 48 && scalar.value <= 57
+            if isDigit { if out.last != "#" { out.append("#") } } else { out.append(scalar) }
         }
         return out
     }
