@@ -17,9 +17,16 @@ struct MemoryView {
         var row = 0
         let pending = Format.bytes(m.bytesPending), lazy = Format.bytes(m.bytesLazy) + " lazy"
         var c = context.field("waiting", pending, in: inner, row: row, labelWidth: lw, style: t.highlight, into: &buffer)
+        let compactLazy = Self.compact(m.bytesLazy) + " lazy"
         if c + 3 + lazy.count <= inner.width {
             c = buffer.put(" (", in: inner, row: row, column: c, style: t.dim) - inner.x
             c = buffer.put(lazy, in: inner, row: row, column: c, style: t.lazy) - inner.x
+            buffer.put(")", in: inner, row: row, column: c, style: t.dim)
+        } else if lw + Self.compact(m.bytesPending).count + 3 + compactLazy.count <= inner.width {
+            // Narrow (80x24): "1.2M (819K lazy)" on one row leaves a row for stalls.
+            c = context.field("waiting", Self.compact(m.bytesPending), in: inner, row: row, labelWidth: lw, style: t.highlight, into: &buffer)
+            c = buffer.put(" (", in: inner, row: row, column: c, style: t.dim) - inner.x
+            c = buffer.put(compactLazy, in: inner, row: row, column: c, style: t.lazy) - inner.x
             buffer.put(")", in: inner, row: row, column: c, style: t.dim)
         } else {
             row += 1
@@ -41,15 +48,17 @@ struct MemoryView {
         }
         row += 1
         let r = s.reclaim
-        var reclaimText = "\(r.totalMemoryFlushes) flush \(r.unnecessaryFlushes) unneeded"
+        var reclaimText = "\(r.totalMemoryFlushes) flush, \(r.unnecessaryFlushes) unneeded"
         if lw + 1 + reclaimText.count > inner.width { reclaimText = "\(r.totalMemoryFlushes)/\(r.unnecessaryFlushes) unneeded" }
-        c = context.field("reclaim", reclaimText, in: inner, row: row, labelWidth: lw,
-                          style: r.unnecessaryFlushes > 0 ? t.warning : t.text, into: &buffer)
-        let stalls = " \(r.allocStalls) stall \(r.oomKills) OOM"
-        if c + stalls.count <= inner.width {
-            buffer.put(stalls, in: inner, row: row, column: c, style: r.oomKills > 0 || r.isStalled ? t.bad : t.dim)
-        }
+        context.field("reclaim", reclaimText, in: inner, row: row, labelWidth: lw,
+                      style: r.unnecessaryFlushes > 0 ? t.warning : t.text, into: &buffer)
         row += 1
+        // Stalls and OOM kills get a row of their own at every size: the reclaim story ends there.
+        if inner.height - row >= 1 {
+            context.field("stalls", "\(r.allocStalls) stall\(r.allocStalls == 1 ? "" : "s"), \(r.oomKills) OOM", in: inner, row: row,
+                          labelWidth: lw, style: r.oomKills > 0 || r.isStalled ? t.bad : t.text, into: &buffer)
+            row += 1
+        }
         if inner.height - row >= 1 {
             context.field("freed", Format.bytes(m.bytesFreed), in: inner, row: row, labelWidth: lw, style: t.good, into: &buffer)
             row += 1
@@ -63,5 +72,14 @@ struct MemoryView {
         Sparkline(values: s.history.map(\.bytesPending), gradient: t.pendingGraph, background: t[.mainBG],
                   glyphs: context.glyphs, emptyStyle: t.background).render(in: graph, into: &buffer)
         if s.history.isEmpty { buffer.put("no history yet", in: graph, style: t.dim) }
+    }
+
+    /// Bytes with one-letter units: "1.2M", "819K", "512B".
+    static func compact(_ bytes: UInt64) -> String {
+        let full = Format.bytes(bytes)
+        for (unit, letter) in [(" KiB", "K"), (" MiB", "M"), (" GiB", "G"), (" TiB", "T"), (" B", "B")] where full.hasSuffix(unit) {
+            return String(full.dropLast(unit.count)) + letter
+        }
+        return full
     }
 }

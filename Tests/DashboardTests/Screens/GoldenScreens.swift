@@ -27,9 +27,9 @@ enum GoldenScreens {
 │          the next grace period                           ││waiting  1.2 MiB (819 KiB lazy)       │
 │ t=11.000 lazy flush on CPU 3: 212 callbacks, 10 s timer  ││free     3.6 GiB                      │
 │ t=11.001 grace period 4 started: 1 CPU has cbs waiting   ││power    0.00 W deep 0 %              │
-│                                                          ││reclaim  0 flush 0 unneeded           │
+│                                                          ││reclaim  0 flush, 0 unneeded          │
+│                                                          ││stalls   0 stalls, 0 OOM              │
 │                                                          ││freed    12.3 MiB                     │
-│                                                          ││shrinker 3 counts, 1 scan             │
 │                                                          ││        ⣾⣆⡇ ⢸⢰⢸⣴⡄⡆⢸⡆⣷⡆⣧⡆⣠⣆⢸⢠⡄⡀⣀⢰⢸⡆⢀  ⣀│
 │                                                          ││        ⣿⣿⣷⣴⣾⣿⣾⣿⣷⣧⣿⣧⣿⣷⣿⣧⣿⣿⣼⣼⣿⣿⣿⣼⣾⣷⣾⣿⣦⣿│
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
