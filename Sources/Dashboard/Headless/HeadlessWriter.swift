@@ -42,6 +42,7 @@ public struct HeadlessWriter: Sendable {
         "memory_back_last_ms", "memory_back_mean_ms", "shortages", "alloc_stalls", "alloc_stall_ms", "alloc_retries",
         "oom_kills", "kfree_page_allocs", "kfree_page_failures", "frees_nothing_skipped", "power_w", "power_recent_w",
         "energy_j", "package_deep_pct",
+        "kfree_objects_queued", "kfree_objects_in_flight", "kfree_pages_in_use", "kfree_batches", "kfree_freed_without_gp",
     ]
 
     static func reclaimValues(_ s: Snapshot) -> [String] {
@@ -52,7 +53,9 @@ public struct HeadlessWriter: Sendable {
                 ms(Double(r.stallJiffiesTotal)), "\(r.allocRetries)", "\(r.oomKills)", "\(r.kfreePageAllocations)",
                 "\(r.kfreePageFailures)", "\(r.freesNothingSkipped)", Format.fixed(p.watts, decimals: 4),
                 Format.fixed(p.recentWatts, decimals: 4), Format.fixed(p.energyJoules, decimals: 3),
-                Format.fixed(p.packageDeepResidency * 100, decimals: 2)]
+                Format.fixed(p.packageDeepResidency * 100, decimals: 2),
+                "\(s.kfree.objectsQueued)", "\(s.kfree.objectsInFlight)", "\(s.kfree.pagesInUse)", "\(s.kfree.batchesQueued)",
+                "\(s.kfree.freedWithoutNewGP)"]
     }
 
     private func line(_ s: Snapshot, summary: Bool) -> String {

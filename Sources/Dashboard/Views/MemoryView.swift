@@ -59,6 +59,14 @@ struct MemoryView {
                           labelWidth: lw, style: r.oomKills > 0 || r.isStalled ? t.bad : t.text, into: &buffer)
             row += 1
         }
+        // kfree_rcu batching (kernel-rcu.md §5): objects waiting in per-CPU pages of 507 pointers,
+        // the pages in use, and the batches handed to RCU so far. Shown when the panel has room.
+        if inner.height - row >= 3 {
+            let k = s.kfree
+            context.field("kfree_rcu", "\(k.objectsQueued + k.objectsInFlight) objs, \(k.pagesInUse) pg, \(k.batchesQueued) batches",
+                          in: inner, row: row, labelWidth: lw + 1, into: &buffer)
+            row += 1
+        }
         if inner.height - row >= 1 {
             context.field("freed", Format.bytes(m.bytesFreed), in: inner, row: row, labelWidth: lw, style: t.good, into: &buffer)
             row += 1
