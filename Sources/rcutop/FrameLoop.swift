@@ -44,6 +44,7 @@ struct FrameLoop {
     private(set) var framesDrawn = 0
     /// The snapshot of the frame on screen: what a click is tested against.
     private var shownSnapshot: Snapshot?
+    private var recordingProblemShown = false
     /// The frame on screen, exactly as drawn (what `e` saves).
     private var shownBuffer: ScreenBuffer?
     /// Wall time the simulation was last credited up to, and the jiffy fraction carried over
@@ -217,6 +218,11 @@ struct FrameLoop {
         terminal.draw(buffer)
         shownBuffer = buffer
         recorder?.frame(buffer, glyphs: terminal.glyphs)
+        // A recording that fails (disk full, file gone) must not fail silently on stage.
+        if !recordingProblemShown, let problem = recorder?.problem {
+            recordingProblemShown = true
+            _ = reduce(&state, .showMessage("recording stopped: \(problem)"))
+        }
         framesDrawn += 1
         if let crashAfterFrames, framesDrawn >= crashAfterFrames {
             fatalError("RCUTOP_CRASH_AFTER_FRAMES=\(crashAfterFrames) reached (deliberate crash for the crash-guard test)")

@@ -5,7 +5,8 @@ import RCUEngine
 
 // rcutop: parse the command line, then run headless or take the terminal.
 //
-// Exit status: 0 after `q` (or an information flag), 1 when the terminal cannot be used,
+// Exit status: 0 after `q` (or an information flag), 1 when the terminal cannot be used
+// (or a `--record` file could not be written to the end),
 // 2 for a bad command line, theme, scenario or --record file (one line on stderr), 128 + N after signal N
 // (SIGINT 130, SIGTERM 143, SIGHUP 129, SIGQUIT 131), and whatever the runtime gives a crash.
 
@@ -134,7 +135,9 @@ func runInteractive(_ options: Options, scenario: Scenario?, environment: [Strin
                          shadows: ShadowEngines(main: config, compare: options.compare))
     let outcome = loop.run()
     let captured = terminal.close()
-    if let problem = recorder?.finish() { writeStderr("rcutop: --record: \(problem)\n") }
+    // A recording asked for and lost is a failure, even after a clean `q`.
+    var recordingFailed = false
+    if let problem = recorder?.finish() { writeStderr("rcutop: --record: \(problem)\n"); recordingFailed = true }
 
     // The screen is back: say what was hidden behind it, then one summary line.
     if !captured.isEmpty { writeStderr(captured.hasSuffix("\n") ? captured : captured + "\n") }
@@ -143,7 +146,7 @@ func runInteractive(_ options: Options, scenario: Scenario?, environment: [Strin
     writeStdout("rcutop: \(summary) s simulated, \(snapshot.gracePeriod.completed) grace periods, "
         + "\(snapshot.counters.invoked) callbacks invoked, \(snapshot.wakeups.rcuTotal) RCU wake-ups")
     switch outcome {
-    case .quit: return 0
+    case .quit: return recordingFailed ? 1 : 0
     case .signal(let number): return 128 + number
     case .lostTerminal:
         writeStderr("rcutop: lost the terminal (input keeps failing)\n")

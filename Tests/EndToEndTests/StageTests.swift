@@ -113,6 +113,19 @@ import Testing
         #expect(session.capture(history: true).contains("rcutop: --record: cannot write /nonexistent-folder/talk.cast"))
     }
 
+    /// A recording that fails mid-session (a full disk) is said on screen at once, again after
+    /// the screen is back, and makes the exit status 1: a speaker must not lose it silently.
+    @Test func recordingThatFailsIsShownAndExitsOne() throws {
+        let session = try TmuxSession(["--record", "/dev/full"], width: 80, height: 24)
+        defer { session.close() }
+        try #require(session.waitForScreen(containing: "recording stopped: writing /dev/full") != nil)
+        session.sendKeys("q")
+        let report = try #require(session.waitForExit())
+        #expect(report.status == 1)
+        #expect(report.ttyIsSane, "\(report)")
+        #expect(session.capture(history: true).contains("rcutop: --record: writing /dev/full"))
+    }
+
     /// `--headless --scenario` twice: the same bytes; a record per second plus the summary.
     @Test func headlessScenarioGivesTheSameRecordsEveryRun() throws {
         let first = spawnAndWait([rcutopBinary(), "--headless", "--scenario", "hurry-callbacks"], timeoutSeconds: 30)
