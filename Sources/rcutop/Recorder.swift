@@ -47,6 +47,9 @@ final class Recorder {
         guard problem == nil, fd >= 0 else { return }
         var bytes: [UInt8] = []
         if let previous, previous.width != buffer.width || previous.height != buffer.height {
+            // Whatever is pending belongs to the old size; then the resize event, then a full frame.
+            if let tail = writer.finish(at: Self.now() - startTime) { emitLine(tail) }
+            emitLine(CastWriter.resize(at: Self.now() - startTime, width: buffer.width, height: buffer.height))
             bytes += Array("\u{1B}[0m\u{1B}[H\u{1B}[2J".utf8)
             self.previous = nil
         }

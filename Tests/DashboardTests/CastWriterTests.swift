@@ -18,6 +18,13 @@ import Testing
         #expect(json(CastWriter.header(width: 0, height: 0, timestamp: 0, term: nil, shell: nil)) != nil)
     }
 
+    @Test func resizeEventIsAnAsciinemaRLine() throws {
+        let line = CastWriter.resize(at: 2.5, width: 120, height: 40)
+        #expect(line == #"[2.500000, "r", "120x40"]"#)
+        let a = try #require(json(line) as? [Any])
+        #expect(a.count == 3 && a[1] as? String == "r" && a[2] as? String == "120x40")
+    }
+
     @Test func eventsEscapeControlsAndEscapeSequences() throws {
         var w = CastWriter()
         let bytes = Array("\u{1B}[1;1H\u{1B}[38;2;1;2;3mé\"\\\t\r\n\u{7}\u{7F}".utf8)

@@ -41,6 +41,13 @@ public struct CastWriter: Sendable, Equatable {
         return CastWriter.line(seconds: seconds, text: String(decoding: pending, as: UTF8.self))
     }
 
+    /// A resize event (asciinema v2 `"r"`, data `"COLSxROWS"`): players resize before the frames
+    /// that follow, so a session recorded across a terminal resize plays back whole.
+    public static func resize(at seconds: Double, width: Int, height: Int) -> String {
+        let t = seconds.isFinite && seconds > 0 ? Format.fixed(seconds, decimals: 6) : "0.000000"
+        return "[" + t + ", \"r\", \"\(max(1, width))x\(max(1, height))\"]"
+    }
+
     static func line(seconds: Double, text: String) -> String {
         let t = seconds.isFinite && seconds > 0 ? Format.fixed(seconds, decimals: 6) : "0.000000"
         return "[" + t + ", \"o\", " + quote(text) + "]"
