@@ -54,7 +54,7 @@ struct FrameLoop {
     /// Engine throughput seen so far (jiffies per wall second), to size the next slice.
     private var jiffiesPerSecondEstimate = 0.0
     /// Speed actually reached over the last second of running: (jiffies, wall seconds) summed.
-    private var speedWindow = (jiffies: 0.0, seconds: 0.0)
+    private var speedWindow = (jiffies: 0.0, seconds: 0.0, fellBehind: false)
     /// A message over the bottom row until the given time (e.g. a theme that failed to load).
     private var message: (text: String, until: Double)?
 
@@ -142,7 +142,8 @@ struct FrameLoop {
                 jiffyFraction -= whole
                 let before = simulation.now
                 if advanceEngine(by: UInt64(whole), budgetSeconds: framePeriod / 2) == .quit { return .quit }
-                noteAchievedSpeed(jiffies: simulation.now &- before, wallSeconds: credited)
+                let advanced = simulation.now &- before
+                noteAchievedSpeed(jiffies: advanced, wallSeconds: credited, fellBehind: advanced < UInt64(whole))
             }
             lastAdvance = max(lastAdvance, frameTime)
             drawFrame(at: frameTime)
@@ -158,13 +159,16 @@ struct FrameLoop {
     private static let sliceSeconds = 0.002
 
     /// The speed the engine really kept up over about the last second, for the header.
-    private mutating func noteAchievedSpeed(jiffies: UInt64, wallSeconds: Double) {
+    /// Only a window in which some frame ran out of budget counts as "behind": otherwise the
+    /// engine kept up by definition (the rounding of slow speeds is not a shortfall).
+    private mutating func noteAchievedSpeed(jiffies: UInt64, wallSeconds: Double, fellBehind: Bool) {
         guard wallSeconds > 0 else { return }
         speedWindow.jiffies += Double(jiffies)
         speedWindow.seconds += wallSeconds
+        speedWindow.fellBehind = speedWindow.fellBehind || fellBehind
         if speedWindow.seconds >= 1 {
-            state.achievedSpeed = speedWindow.jiffies / Double(state.hz) / speedWindow.seconds
-            speedWindow = (0, 0)
+            state.achievedSpeed = speedWindow.fellBehind ? speedWindow.jiffies / Double(state.hz) / speedWindow.seconds : nil
+            speedWindow = (0, 0, false)
         }
     }
 
