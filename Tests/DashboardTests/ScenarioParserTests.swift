@@ -147,6 +147,14 @@ import RCUEngine
                 == "t.scenario:2: note too long: 1 characters over 80 columns with `look`")
     }
 
+    /// One cell per character: a wide (CJK, emoji) character in a caption or note is refused at
+    /// its line instead of being drawn as `?` on stage.
+    @Test func wideCharactersInCaptionsAreRefusedAtTheirLine() throws {
+        #expect(error("step at 0s\n  caption 遅延RCU\n") == "t.scenario:2: caption has a wide character `遅` (CJK or emoji take two cells; rcutop draws one cell per character)")
+        #expect(error("step at 0s\n  caption ok\n  note 🚀 go\n") == "t.scenario:3: note has a wide character `🚀` (CJK or emoji take two cells; rcutop draws one cell per character)")
+        #expect(try parse("step at 0s\n  caption café — naïve ±5 µs\n").steps[0].caption == "café — naïve ±5 µs")
+    }
+
     @Test func timesConvertToJiffiesAtTheSetupHZ() throws {
         let s = try parse("setup hz 100\nstep at 1.234s\nstep at +20ms\nstep at 3s\n")
         #expect(s.steps.map(\.timing) == [.at(jiffies: 123), .after(jiffies: 2), .at(jiffies: 300)])

@@ -70,6 +70,12 @@ public enum ScenarioParser {
         guard !steps.isEmpty else { throw fail(nil, "no steps (add `step at 0s` with a caption)") }
         // Captions are checked last: the step counter's width depends on how many steps there are.
         for (i, step) in steps.enumerated() {
+            for (text, keyword) in [(step.caption, "caption"), (step.note, "note")] {
+                if let text, let wide = text.unicodeScalars.first(where: Self.takesTwoCells) {
+                    throw fail(captionLine(step, in: lines, keyword: keyword),
+                               "\(keyword) has a wide character `\(wide)` (CJK or emoji take two cells; rcutop draws one cell per character)")
+                }
+            }
             if let caption = step.caption {
                 let row = CaptionBar.firstRow(step: i + 1, total: steps.count, caption: caption)
                 if row.count > CaptionBar.width {
@@ -295,4 +301,19 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     public var problem: String
     public init(file: String, line: Int?, problem: String) { self.file = file; self.line = line; self.problem = problem }
     public var description: String { line.map { "\(file):\($0): \(problem)" } ?? "\(file): \(problem)" }
+}
+
+extension ScenarioParser {
+    /// East Asian wide and fullwidth characters and emoji: two terminal cells each, which the
+    /// one-cell-per-character screen cannot draw (they would come out as `?`).
+    static func takesTwoCells(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
 }
