@@ -29,9 +29,9 @@ enum GoldenScreens {
 │ t=11.001 grace period 4 started: 1 CPU has cbs waiting   ││power    0.00 W deep 0 %              │
 │                                                          ││reclaim  0 flush, 0 unneeded          │
 │                                                          ││stalls   0 stalls, 0 OOM              │
+│                                                          ││kfree_rcu 0 objs, 0 pg, 0 batches     │
 │                                                          ││freed    12.3 MiB                     │
-│                                                          ││        ⣾⣆⡇ ⢸⢰⢸⣴⡄⡆⢸⡆⣷⡆⣧⡆⣠⣆⢸⢠⡄⡀⣀⢰⢸⡆⢀  ⣀│
-│                                                          ││        ⣿⣿⣷⣴⣾⣿⣾⣿⣷⣧⣿⣧⣿⣷⣿⣧⣿⣿⣼⣼⣿⣿⣿⣼⣾⣷⣾⣿⣦⣿│
+│                                                          ││        ⣾⣧⣇⣠⣸⣴⣸⣶⣦⣆⣼⣇⣿⣆⣷⣆⣶⣧⣸⣰⣦⣤⣤⣸⣸⣇⣠⣤⣄⣤│
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
 q quit  ? help  space pause  +- speed  1-6 workload  l lazy  p policy  z zoom         theme default 
 """#
