@@ -45,14 +45,14 @@ enum Bench {
             case "--quick": quick = true
             case "--runs":
                 guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), (1...100).contains(n) else {
-                    return usageError("--runs: expected a whole number from 1 to 100")
+                    return ProcessFigures.usageError("--runs: expected a whole number from 1 to 100")
                 }
                 runs = n; index += 1
             case "--case":
-                guard index + 1 < arguments.count else { return usageError("--case: missing a case name") }
+                guard index + 1 < arguments.count else { return ProcessFigures.usageError("--case: missing a case name") }
                 only = arguments[index + 1]; index += 1
             default:
-                return usageError("bench: unknown argument \"\(arg)\" (try --quick, --runs N)")
+                return ProcessFigures.usageError("bench: unknown argument \"\(arg)\" (try --quick, --runs N)")
             }
             index += 1
         }
@@ -76,7 +76,7 @@ enum Bench {
 
     private static func runCaseInProcess(named name: String, quick: Bool, runs: Int) -> Int32 {
         guard let benchCase = (cases + [renderCase]).first(where: { $0.name == name }) else {
-            return usageError("bench: no case named \"\(name)\"")
+            return ProcessFigures.usageError("bench: no case named \"\(name)\"")
         }
         let seconds = quick ? benchCase.quickSeconds : benchCase.simulatedSeconds
         if name == "render" {
@@ -87,47 +87,38 @@ enum Bench {
             let frames = quick ? 50 : 500
             var perRun: [Double] = []
             for _ in 0..<runs {
-                let start = monotonicSeconds()
+                let start = ProcessFigures.monotonicSeconds()
                 for _ in 0..<frames {
                     let buffer = DashboardView.render(snapshot: snapshot, state: state, theme: .builtIn, glyphs: .unicode,
                                                       width: 200, height: 60)
                     blackHole(buffer.width)
                 }
-                perRun.append((monotonicSeconds() - start) / Double(frames))
+                perRun.append((ProcessFigures.monotonicSeconds() - start) / Double(frames))
             }
             let ms = median(perRun) * 1000
-            writeStdout(pad(benchCase.title, 46) + pad(String(format3(ms)) + " ms/frame", 16) + pad("", 10) + pad("\(frames) frames", 12)
-                  + pad(peakRSS(), 11) + benchCase.target)
+            writeStdout(pad(benchCase.title, 46) + pad(String(ProcessFigures.fixed(ms, 3)) + " ms/frame", 16) + pad("", 10) + pad("\(frames) frames", 12)
+                  + pad(ProcessFigures.megabytes(ProcessFigures.peakRSSBytes()), 11) + benchCase.target)
             return 0
         }
         var walls: [Double] = []
         var events: UInt64 = 0
         for _ in 0..<runs {
             var sim = Simulation(config: benchCase.config)
-            let start = monotonicSeconds()
+            let start = ProcessFigures.monotonicSeconds()
             sim.advance(to: seconds * UInt64(benchCase.config.hz))
-            walls.append(monotonicSeconds() - start)
+            walls.append(ProcessFigures.monotonicSeconds() - start)
             events = sim.snapshot().eventsProcessed
         }
         let wall = median(walls)
         let ratio = wall > 0 ? Double(seconds) / wall : .infinity
-        writeStdout(pad(benchCase.title + (quick ? " (quick: \(seconds) s)" : ""), 46) + pad(format1(ratio) + "x", 16)
-              + pad(format3(wall), 10) + pad(String(events), 12) + pad(peakRSS(), 11) + benchCase.target)
+        writeStdout(pad(benchCase.title + (quick ? " (quick: \(seconds) s)" : ""), 46) + pad(ProcessFigures.fixed(ratio, 1) + "x", 16)
+              + pad(ProcessFigures.fixed(wall, 3), 10) + pad(String(events), 12) + pad(ProcessFigures.megabytes(ProcessFigures.peakRSSBytes()), 11) + benchCase.target)
         return 0
     }
 
     // MARK: helpers
 
-    private static func usageError(_ message: String) -> Int32 {
-        writeStderr("rcutop: \(message)\n")
-        return 2
-    }
 
-    private static func monotonicSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
     private static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
@@ -135,20 +126,6 @@ enum Bench {
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
-    /// Peak resident set size of this process (VmHWM), e.g. "12.3 MB".
-    private static func peakRSS() -> String {
-        guard let file = fopen("/proc/self/status", "r") else { return "?" }
-        defer { fclose(file) }
-        var line = [CChar](repeating: 0, count: 256)
-        while fgets(&line, Int32(line.count), file) != nil {
-            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if text.hasPrefix("VmHWM:") {
-                let kb = Double(text.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0)
-                return format1(kb / 1024) + " MB"
-            }
-        }
-        return "?"
-    }
 
     private static func spawnSelf(_ path: String, _ args: [String]) -> Int32 {
         var pid: pid_t = 0
@@ -162,18 +139,6 @@ enum Bench {
 
     private static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
-    private static func format1(_ value: Double) -> String { formatFixed(value, 1) }
-    private static func format3(_ value: Double) -> String { formatFixed(value, 3) }
-    private static func formatFixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "inf" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        let whole = Int(rounded)
-        var frac = String(Int(((rounded - Double(whole)) * scale).rounded()))
-        while frac.count < digits { frac = "0" + frac }
-        return "\(whole).\(frac)"
     }
     @inline(never) private static func blackHole(_ value: Int) { _ = value }
 }

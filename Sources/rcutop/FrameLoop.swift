@@ -324,9 +324,5 @@ struct FrameLoop {
     }
 
     /// Monotonic seconds.
-    private static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    private static func now() -> Double { ProcessFigures.monotonicSeconds() }
 }

@@ -127,25 +127,6 @@ struct JSONObject {
     mutating func string(_ key: String, _ value: String) { raw(key, JSONObject.quote(value)) }
     var text: String { "{" + parts.joined(separator: ",") + "}" }
 
-    /// A JSON string literal with `"`, `\` and control characters escaped.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (see `JSONString.quote`).
+    static func quote(_ s: String) -> String { JSONString.quote(s) }
 }

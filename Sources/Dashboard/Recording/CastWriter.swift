@@ -72,28 +72,6 @@ public struct CastWriter: Sendable, Equatable {
         return n
     }
 
-    /// A JSON string literal: `"` and `\` escaped, control characters (and DEL) as `\n`, `\r`,
-    /// `\t`, `\b`, `\f` or `\u00XX`; everything else as is.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (see `JSONString.quote`).
+    public static func quote(_ s: String) -> String { JSONString.quote(s) }
 }
