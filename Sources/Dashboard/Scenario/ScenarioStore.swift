@@ -26,26 +26,8 @@ public struct ScenarioStore: Sendable {
     /// The same, with the directory test passed in (for tests).
     static func defaultSearchPaths(executablePath: String, environment: [String: String],
                                    isDirectory: (String) -> Bool) -> [String] {
-        var paths: [String] = []
-        func add(_ p: String) { if !p.isEmpty, !paths.contains(p) { paths.append(p) } }
-        if let list = environment["RCUTOP_SCENARIOS"] {
-            for p in list.split(separator: ":") { add(String(p)) }
-        }
-        let exeDir = ThemeStore.parent(of: executablePath)
-        add(ThemeStore.join(exeDir, "scenarios"))
-        add(ThemeStore.join(ThemeStore.parent(of: exeDir), "share/rcutop/scenarios"))
-        var dir = exeDir
-        for _ in 0..<32 {
-            let candidate = ThemeStore.join(dir, "scenarios")
-            if isDirectory(candidate) { add(candidate); break }
-            let up = ThemeStore.parent(of: dir)
-            if up == dir || dir == "." || up.hasSuffix("..") { break }
-            dir = up
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home.map { ThemeStore.join($0, ".config") }
-        if let config { add(ThemeStore.join(config, "rcutop/scenarios")) }
-        return paths
+        AssetFolders.search(kind: "scenarios", environmentVariable: "RCUTOP_SCENARIOS", executablePath: executablePath,
+                            environment: environment, isDirectory: isDirectory)
     }
 
     /// Scenario names found, sorted.

@@ -28,26 +28,11 @@ public struct ThemeStore: Sendable {
     /// The same, with the directory test passed in (for tests).
     static func defaultSearchPaths(executablePath: String, environment: [String: String],
                                    isDirectory: (String) -> Bool) -> [String] {
-        var paths: [String] = []
+        var paths = AssetFolders.search(kind: "themes", environmentVariable: "RCUTOP_THEMES", executablePath: executablePath,
+                                        environment: environment, isDirectory: isDirectory)
         func add(_ p: String) { if !p.isEmpty, !paths.contains(p) { paths.append(p) } }
-        if let list = environment["RCUTOP_THEMES"] {
-            for p in list.split(separator: ":") { add(String(p)) }
-        }
-        let exeDir = parent(of: executablePath)
-        add(join(exeDir, "themes"))
-        add(join(parent(of: exeDir), "share/rcutop/themes"))
-        var dir = exeDir
-        for _ in 0..<32 {
-            let candidate = join(dir, "themes")
-            if isDirectory(candidate) { add(candidate); break }
-            // A relative path walks up to "." only; an absolute one up to "/".
-            let up = parent(of: dir)
-            if up == dir || dir == "." || up.hasSuffix("..") { break }
-            dir = up
-        }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home.map { join($0, ".config") }
-        if let config { add(join(config, "rcutop/themes")) }
+        let config = AssetFolders.configFolder(environment)
         if let config { add(join(config, "btop/themes")) }
         if let home, let config, config != join(home, ".config") { add(join(home, ".config/btop/themes")) }
         add("/usr/share/btop/themes")
