@@ -96,7 +96,7 @@ struct CPUTableView {
                 if columns(width: inner.width).bar > 0 {
                     renderLegend(in: inner.row(inner.height - 2), into: &buffer)
                 } else if columns(width: inner.width).merged {
-                    Label("NEXT incl. NEXT_READY; FLUSH: lazy flush in", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
+                    Label("NEXT incl. NEXT_READY; FLUSH: lazy flush due", style: t.dim).render(in: inner.row(inner.height - 2), into: &buffer)
                 }
             }
             renderRow(label: "all", state: "", values: sums, flush: flushText(nil), stateStyle: t.dim, labelStyle: t.title,
