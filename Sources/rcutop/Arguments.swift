@@ -129,12 +129,7 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
                 options.theme = text
                 interactiveOnly.append(flag)
             case "--kernel":
-                let text = try value()
-                guard let kernel = KernelVersion(rawValue: text) else {
-                    let names = KernelVersion.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
-                }
-                options.kernel = kernel
+                options.kernel = try oneOf(KernelVersion.self, flag, try value())
             case "--nocb":
                 options.offloadedCPUs = try cpuList(flag, try value())
             case "--speed":
@@ -164,23 +159,13 @@ func parseArguments(_ arguments: [String]) -> Result<Options, UsageError> {
                                                       what: "a number of seconds", zeroAllowed: false)
                 headlessOnly.append(flag)
             case "--format":
-                let text = try value()
-                guard let format = HeadlessFormat(rawValue: text) else {
-                    let names = HeadlessFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
-                }
-                options.format = format
+                options.format = try oneOf(HeadlessFormat.self, flag, try value())
                 options.formatGiven = true
                 headlessOnly.append(flag)
             case "--mem":
                 options.memoryBytes = try memorySize(flag, try value())
             case "--policy":
-                let text = try value()
-                guard let policy = ReclaimPolicyKind(rawValue: text) else {
-                    let names = ReclaimPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
-                }
-                options.policy = policy
+                options.policy = try oneOf(ReclaimPolicyKind.self, flag, try value())
             case "--compare":
                 options.compare = try compareList(flag, try value())
             case "--list-workloads":
@@ -263,6 +248,16 @@ private func decimal(_ flag: String, _ text: String, in range: ClosedRange<Doubl
         throw UsageError(flag: flag, problem: "expected \(what) \(bounds), got \(quoted(text))")
     }
     return number
+}
+
+/// One of an enum's names (`--kernel`, `--format`, `--policy`), or the list of them in the error.
+private func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ flag: String, _ text: String) throws(UsageError) -> T
+    where T.RawValue == String {
+    guard let value = T(rawValue: text) else {
+        let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+        throw UsageError(flag: flag, problem: "expected one of \(names), got \(quoted(text))")
+    }
+    return value
 }
 
 /// `all`, `none`, or a kernel-style CPU list: `0,2-5,7`. Checked against `--cpus` later.

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Where rcutop looks for its own files of one kind (`themes`, `scenarios`), in order:
 /// 1. the folders in an environment variable (colon separated), if set;
 /// 2. `<exe dir>/KIND`, `<exe dir>/../share/rcutop/KIND`, and the first `KIND/` found walking up
@@ -26,6 +32,12 @@ enum AssetFolders {
         }
         if let config = configFolder(environment) { add(ThemeStore.join(config, "rcutop/" + kind)) }
         return paths
+    }
+
+    /// Is there a folder at `path`? (The real file system; tests pass their own test.)
+    static func isDirectory(_ path: String) -> Bool {
+        var isDir = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir
     }
 
     /// `$XDG_CONFIG_HOME`, else `$HOME/.config`, else nil.

@@ -17,10 +17,7 @@ public struct ScenarioStore: Sendable {
     ///    found walking up from the executable's folder (a build in `<repo>/.build/...` finds `<repo>/scenarios`);
     /// 3. `$XDG_CONFIG_HOME/rcutop/scenarios`, else `~/.config/rcutop/scenarios`.
     public static func defaultSearchPaths(executablePath: String, environment: [String: String]) -> [String] {
-        defaultSearchPaths(executablePath: executablePath, environment: environment) { path in
-            var isDir = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir
-        }
+        defaultSearchPaths(executablePath: executablePath, environment: environment, isDirectory: AssetFolders.isDirectory)
     }
 
     /// The same, with the directory test passed in (for tests).

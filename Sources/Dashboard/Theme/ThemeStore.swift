@@ -19,10 +19,7 @@ public struct ThemeStore: Sendable {
     ///    `/usr/share/btop/themes`, `/usr/local/share/btop/themes`.
     /// Folders that do not exist are kept (they are listed when a theme is not found).
     public static func defaultSearchPaths(executablePath: String, environment: [String: String]) -> [String] {
-        defaultSearchPaths(executablePath: executablePath, environment: environment) { path in
-            var isDir = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir
-        }
+        defaultSearchPaths(executablePath: executablePath, environment: environment, isDirectory: AssetFolders.isDirectory)
     }
 
     /// The same, with the directory test passed in (for tests).
